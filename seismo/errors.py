@@ -25,6 +25,8 @@ class Errors:
     E008 = "Gold file {path} is invalid at line {line}: {reason}."
     E009 = "Unknown format '{value}'. Choose one of: {choices}."
     E010 = "Unknown actor '{value}': give a country code such as JPN or a name such as Japan."
+    E011 = "Unknown CAMEO event code '{value}': give a code of 2 to 4 digits from the CAMEO 1.1b3 codebook, such as 036 or 163."
+    E012 = "Cannot export: {reason}."
 
 
 class Skips:
@@ -40,3 +42,11 @@ class Skips:
     S008 = "feed has no entries"
     S009 = "unsupported file type '{suffix}'"
     S010 = "coding failed: {reason}"
+    S011 = "HTML nested too deeply to parse"
+    S012 = "cannot parse: {reason}"
+    S013 = "no such file or directory"
+    S014 = "cannot read: {reason}"
+    S015 = "record larger than the limit of {limit} bytes"
+    S016 = "JSON record is not an object"
+    S017 = "JSON record field '{field}' must be a string"
+    S018 = "archive has no HTML responses"

@@ -100,6 +100,8 @@ class EventDate:
     precision: str | None  # year, month, day
     text: str | None = None
     warning: str | None = None
+    # the last year/month/day of a period ("the 1990s": value 1990, end 1999), else None
+    end: str | None = None
 
     @property
     def start(self) -> dt.date | None:
@@ -173,6 +175,8 @@ class Event:
             "coder": self.coder,
             "trigger": self.trigger,
         }
+        if self.date.end:
+            record["date_end"] = self.date.end
         if self.date.warning:
             record["date_warning"] = self.date.warning
         return record

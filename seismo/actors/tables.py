@@ -1,0 +1,195 @@
+"""The actor tables, read from the YAML in `actors/data/`, checked, and layered with overlays.
+
+Everything the resolver knows is data: which words name which state, body or organisation,
+which role nouns give which sector, who held which office when. A user who disagrees edits
+a YAML file (or passes one with `--dictionary`), not the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from seismo.actors.people import Person, parse_people
+from seismo.errors import Errors, SeismoError
+
+DATA_DIR = Path(__file__).parent / "data"
+PEOPLE_DIR = DATA_DIR / "people"
+SECTIONS = ("states", "historical_states", "bodies", "collectives", "roles", "titles", "after_name")
+
+# CAMEO role codes (the sector part of an actor code).
+SECTORS = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF AGR MOD RAD "
+    "UAF IMG NGO SEP ENV SET REL INS".split()
+)
+ISO3 = {c.alpha_3: c for c in pycountry.countries}
+# libyaml when present: the people files are large and pure-Python parsing is slow
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something a mention can stand for: a state, a body of a state, a collective."""
+
+    entry_id: str
+    code: str  # the code without a sector: "JPN", "IGONAT", "WST"
+    country: str | None
+    name: str
+    sector: str | None = None  # bodies carry their own ("the Diet" is LEG)
+    is_place: bool = False
+    igo: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Case-sensitive words naming an entry, stored without a leading "the"."""
+
+    text: str
+    entry_id: str
+    kind: str  # state, capital, demonym, prefix, body, collective
+    needs_article: bool = False  # "the Diet": "Diet" alone is not the body
+    takes_article: bool = False  # "the United States": the article belongs to the mention
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    """A role noun ("navy", "foreign minister") and the sector it gives its state."""
+
+    sector: str
+    office: str | None = None  # set when the words are also a title before a name
+    after_name: bool = False  # follows a leader's name: "the Biden administration"
+
+
+@dataclass
+class Tables:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    phrase_index: dict[tuple[str, str], Phrase] = field(default_factory=dict)
+    roles: dict[str, RoleNoun] = field(default_factory=dict)  # lower-case words
+    people: dict[str, Person] = field(default_factory=dict)  # by full name
+    person_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words -> people
+
+    def layer(self, overlay: Tables) -> None:
+        """Put an overlay on top: its words, roles and people replace ours."""
+        self.entries.update(overlay.entries)
+        overlay_texts = {text for text, _ in overlay.phrase_index}
+        self.phrase_index = {
+            key: p for key, p in self.phrase_index.items() if key[0] not in overlay_texts
+        }
+        self.phrase_index.update(overlay.phrase_index)
+        self.roles.update(overlay.roles)
+        self.people.update(overlay.people)
+        from seismo.actors.sections import add_people_phrases
+
+        add_people_phrases(self)
+
+
+def read_yaml(path: Path) -> tuple[Any, str | None]:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER), None
+    except OSError as exc:
+        return None, f"cannot read it ({exc.strerror or exc})"
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        return None, f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}"
+
+
+def split_sections(raw: Any) -> tuple[dict[str, Any], Any, str | None]:
+    """A data file's table sections and its people (a bare YAML list is a people file)."""
+    if raw is None:
+        return {}, None, None
+    if isinstance(raw, list):
+        return {}, raw, None
+    if not isinstance(raw, dict):
+        return {}, None, "expected a mapping of sections (states, bodies, ...) or a list of people"
+    unknown = set(raw) - set(SECTIONS) - {"people"}
+    if unknown:
+        allowed = ", ".join((*SECTIONS, "people"))
+        return {}, None, f"unknown sections {sorted(unknown)}; use {allowed}"
+    return {k: v for k, v in raw.items() if k != "people"}, raw.get("people"), None
+
+
+def build_tables(
+    sections: dict[str, Any],
+    people_files: Sequence[tuple[str, Any]],
+    base: Tables | None = None,
+) -> tuple[Tables, list[str]]:
+    """Tables from data sections and people lists, and every problem found in them."""
+    from seismo.actors import sections as build
+
+    tables = Tables()
+    problems: list[str] = []
+    build.add_states(tables, sections.get("states") or [], problems, base)
+    build.add_historical(tables, sections.get("historical_states") or [], problems, base)
+    build.add_bodies(tables, sections.get("bodies") or [], problems, base)
+    build.add_collectives(tables, sections.get("collectives") or [], problems, base)
+    build.add_roles(tables, sections, problems)
+    known = set(ISO3) | {e.country for e in tables.entries.values() if e.country}
+    if base is not None:
+        known |= {e.country for e in base.entries.values() if e.country}
+    for where, raw in people_files:
+        people, person_problems = parse_people(raw, where, known, set(SECTORS))
+        problems.extend(person_problems)
+        for person in people:
+            tables.people[person.name] = person  # a later file replaces an earlier entry
+    build.add_people_phrases(tables)
+    problems.extend(build.phrase_conflicts(tables))
+    return tables, problems
+
+
+def builtin_tables(people_dir: Path | None = None) -> Tables:
+    """Our own data files, and every `*.yaml` in the people folder; raises on problems."""
+    sections: dict[str, Any] = {}
+    people_files: list[tuple[str, Any]] = []
+    paths = sorted(DATA_DIR.glob("*.yaml"))
+    folder = people_dir if people_dir is not None else PEOPLE_DIR
+    paths += sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    for path in paths:
+        raw, problem = read_yaml(path)
+        if problem is None:
+            found, people, problem = split_sections(raw)
+            duplicate = set(found) & set(sections)
+            if duplicate:
+                problem = f"sections {sorted(duplicate)} are defined in another file too"
+        if problem:
+            raise SeismoError("E006", Errors.E006.format(path=path, reason=problem))
+        sections.update(found)
+        if people is not None:
+            people_files.append((str(path), people))
+    tables, problems = build_tables(sections, people_files)
+    if problems:
+        raise SeismoError("E006", Errors.E006.format(path=DATA_DIR, reason=_summary(problems)))
+    return tables
+
+
+def overlay_tables(path: Path, base: Tables) -> tuple[Tables | None, list[str]]:
+    """One user overlay as tables of its own, checked against what `base` knows."""
+    raw, problem = read_yaml(path)
+    if problem is None:
+        sections, people, problem = split_sections(raw)
+    if problem:
+        return None, [problem]
+    people_files = [(str(path), people)] if people is not None else []
+    return build_tables(sections, people_files, base)
+
+
+def load_tables(overlays: Sequence[Path] = (), people_dir: Path | None = None) -> Tables:
+    tables = builtin_tables(people_dir)
+    for path in overlays:
+        extra, problems = overlay_tables(Path(path), tables)
+        if problems or extra is None:
+            raise SeismoError("E005", Errors.E005.format(path=path, reason=_summary(problems)))
+        tables.layer(extra)
+    return tables
+
+
+def _summary(problems: list[str], limit: int = 5) -> str:
+    shown = "; ".join(problems[:limit])
+    if len(problems) > limit:
+        shown += f" (and {len(problems) - limit} more)"
+    return shown

@@ -1,0 +1,61 @@
+"""From what a user types to the actor key analytics group by: "Japan" → JPN.
+
+Codes pass through; names go through ISO 3166 (pycountry), a few names people use that the
+standard spells otherwise ("Russia", "the UK"), and last the actor names already seen in
+the database ("the Kremlin" if the coder stored it as a name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from seismo.store.queries import search_actors
+
+ALIASES = {
+    "russia": "RUS",
+    "soviet union": "RUS",
+    "ussr": "RUS",
+    "uk": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "england": "GBR",
+    "america": "USA",
+    "us": "USA",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "vietnam": "VNM",
+    "syria": "SYR",
+    "iran": "IRN",
+    "taiwan": "TWN",
+    "laos": "LAO",
+    "moldova": "MDA",
+    "venezuela": "VEN",
+    "bolivia": "BOL",
+    "tanzania": "TZA",
+}
+CODE = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")
+
+
+def actor_key(text: str, con: Any = None) -> str | None:
+    """The actor key for a code or a name, or None when nothing matches.
+
+    Upper-case codes ("JPN", "IGONAT", "WST") are taken as given; `con`, when passed, lets
+    names stored with events resolve too.
+    """
+    value = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    if CODE.match(value):
+        return value
+    if value.lower() in ALIASES:
+        return ALIASES[value.lower()]
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(value).alpha_3)
+    except LookupError:
+        pass
+    if con is not None:
+        for actor in search_actors(con, value, limit=50):
+            if value.lower() in (str(actor["name"]).lower(), str(actor["code"]).lower()):
+                return str(actor["key"])
+    return None

@@ -1,0 +1,78 @@
+"""The FastAPI application: the JSON API under /api/v1 and the dashboard pages, one process.
+
+Read-only unless a write token is configured; errors are problem details (problems.py);
+the database is opened per request (db.py) so an ingest elsewhere can write in between.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from seismo.api.db import Database
+from seismo.api.problems import install_problem_handlers
+from seismo.errors import Errors, SeismoError
+from seismo.model import CODER_VERSION
+
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+
+
+def plotly_js_path() -> Path:
+    """plotly.js as bundled in the installed `plotly` package: the dashboard works offline."""
+    import plotly
+
+    path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        raise SeismoError(
+            "E006", Errors.E006.format(path=str(path), reason="plotly.min.js is missing")
+        )
+    return path
+
+
+def create_app(
+    db_path: str | None = None,
+    parquet_dir: str | None = None,
+    write_token: str | None = None,
+) -> FastAPI:
+    """Build the app over a DuckDB file, or Parquet events (with the file for documents).
+
+    `write_token` enables POST /api/v1/ingest for clients that send it as a Bearer token;
+    without one that route does not exist.
+    """
+    from seismo.api import routes_api, routes_web
+
+    database = Database(db_path, parquet_dir)
+    database.ensure_exists()
+    app = FastAPI(
+        title="seismo",
+        version=CODER_VERSION.split()[-1],
+        description=(
+            "Political events (CAMEO, Goldstein, QuadClass, PLOVER) coded from news and "
+            "analysis, with the sentence that proves each one. Errors are "
+            "`application/problem+json`."
+        ),
+    )
+    app.state.database = database
+    install_problem_handlers(app)
+    app.include_router(routes_api.router)
+    if write_token:
+        from seismo.api.routes_ingest import ingest_router
+
+        app.include_router(ingest_router(write_token))
+
+    plotly_js = plotly_js_path()
+
+    @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_bundle() -> FileResponse:
+        return FileResponse(
+            plotly_js,
+            media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.include_router(routes_web.router)
+    return app

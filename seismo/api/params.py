@@ -1,0 +1,99 @@
+"""Query parameters shared by the JSON API and the dashboard, parsed strictly and bounded.
+
+Loose parsing ("03/07/22", "last spring") would answer a different question than the one
+asked; unbounded strings and page sizes would let one request tie up the server. Both the
+API and the HTML pages go through these helpers, so they accept exactly the same input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from fastapi import Query
+
+from seismo.api.problems import bad_request
+from seismo.errors import Errors
+from seismo.model import MODALITIES
+
+MAX_PAGE_SIZE = 500
+DEFAULT_PAGE_SIZE = 50
+MAX_WINDOW_DAYS = 36_500
+MAX_QUERY_CHARS = 64
+PERIODS = ("month", "quarter", "year")
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ACTOR = re.compile(r"^[A-Za-z0-9]{2,16}$")
+ACTOR_PATTERN = _ACTOR.pattern
+
+ActorParam = Annotated[
+    str | None,
+    Query(
+        min_length=2,
+        max_length=16,
+        pattern=ACTOR_PATTERN,
+        description="Actor key: a country code such as JPN, or an organisation code such as IGONAT.",
+    ),
+]
+DateParam = Annotated[
+    str | None,
+    Query(min_length=10, max_length=10, description="A day as YYYY-MM-DD."),
+]
+CursorParam = Annotated[
+    str | None,
+    Query(max_length=256, description="The `next_cursor` of the previous page."),
+]
+LimitParam = Annotated[
+    int,
+    Query(ge=1, le=MAX_PAGE_SIZE, description=f"Page size, 1 to {MAX_PAGE_SIZE}."),
+]
+PeriodParam = Annotated[
+    str,
+    Query(pattern="^(month|quarter|year)$", description="Bucket size: month, quarter or year."),
+]
+RootParam = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{2}$", description="CAMEO root code, two digits (e.g. 16 reduce relations)."
+    ),
+]
+QuadParam = Annotated[
+    int | None,
+    Query(ge=1, le=4, description="QuadClass 1 to 4 (verbal/material cooperation/conflict)."),
+]
+ModalityParam = Annotated[
+    str | None,
+    Query(
+        pattern="^(" + "|".join((*MODALITIES, "all")) + ")$",
+        description="Only events with this modality ("
+        + ", ".join(MODALITIES)
+        + "), or all; default asserted.",
+    ),
+]
+
+
+def parse_day(value: str | None, name: str) -> dt.date | None:
+    """A YYYY-MM-DD day or None; anything else is a 422 that names the parameter."""
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise bad_request(f"{name}: " + Errors.E004.format(value=value[:MAX_QUERY_CHARS]))
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise bad_request(f"{name}: " + Errors.E004.format(value=value)) from exc
+
+
+def actor_key(value: str | None) -> str | None:
+    """Actor keys are stored upper-case; accept 'jpn' from a hand-typed URL."""
+    if value is None or value == "":
+        return None
+    if not _ACTOR.match(value):
+        raise bad_request(Errors.E010.format(value=value[:MAX_QUERY_CHARS]))
+    return value.upper()
+
+
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and since > until:
+        raise bad_request(f"since ({since}) is after until ({until}).")

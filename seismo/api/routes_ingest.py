@@ -1,0 +1,103 @@
+"""POST /api/v1/ingest: code JSONL documents sent by a client and store their events.
+
+The only route that writes, so it exists only when the server was given a write token, and
+answers 401 unless the request carries it as `Authorization: Bearer <token>`. The body is
+bounded; documents are coded by the same `code_documents` the CLI uses.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from seismo.api.models import IngestResult
+from seismo.api.problems import Problem
+from seismo.errors import SeismoError
+from seismo.model import CodedDocument, Document, Skipped
+
+MAX_BODY_BYTES = 20 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+WRITE_LOCK_WAIT = 10.0
+
+
+def _authorised(request: Request, token: str) -> bool:
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and secrets.compare_digest(given.strip(), token)
+
+
+def ingest_router(write_token: str) -> APIRouter:
+    router = APIRouter(prefix="/api/v1", tags=["ingest"])
+
+    @router.post(
+        "/ingest",
+        response_model=IngestResult,
+        summary="Code and store JSONL documents (needs the write token)",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+            }
+        },
+    )
+    async def ingest(request: Request) -> dict[str, Any]:
+        """One JSON document per line: `{"id", "text" | "html", "title", "url", "published",
+        "source"}`. Bad lines are reported in `skipped`; the others are stored."""
+        if not _authorised(request, write_token):
+            raise Problem(
+                401,
+                "This endpoint needs `Authorization: Bearer <token>` with the server's write token.",
+                headers={"WWW-Authenticate": 'Bearer realm="seismo"'},
+            )
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            raise Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(_code_and_store, request.app.state.database.db_path, body)
+
+    return router
+
+
+def _code_and_store(db_path: str | None, body: bytes) -> dict[str, Any]:
+    from seismo.ingest.jsonl import read_jsonl_stream
+    from seismo.pipeline import code_documents
+    from seismo.store import Store
+
+    if not db_path:
+        raise Problem(409, "The server reads Parquet only; there is no database to write to.")
+    skipped: list[dict[str, str]] = []
+    documents: list[Document] = []
+    for item in read_jsonl_stream(io.BytesIO(body), "body", "request", None, MAX_DOCUMENT_BYTES):
+        if isinstance(item, Skipped):
+            skipped.append({"where": item.where, "reason": item.reason})
+        else:
+            documents.append(item)
+    coded: list[CodedDocument] = []
+    for result in code_documents(documents):
+        if isinstance(result, Skipped):
+            skipped.append({"where": result.where, "reason": result.reason})
+        else:
+            coded.append(result)
+    try:
+        with Store(db_path, wait=WRITE_LOCK_WAIT) as store:
+            written = store.write(coded)
+    except SeismoError as exc:
+        raise Problem(
+            503,
+            str(exc),
+            kind="/problems/database-unavailable",
+            title="Database unavailable",
+            headers={"Retry-After": "5"},
+        ) from exc
+    return {
+        "documents": written.documents,
+        "events": written.events,
+        "stances": written.stances,
+        "skipped": skipped,
+    }

@@ -1,0 +1,245 @@
+"""The dashboard: HTML pages rendered with Jinja2 from the same `views` as the JSON API.
+
+Form fields arrive as strings (an empty select is ""), so each page reads its parameters as
+text and passes them through the strict parsers in params.py: a bad date gives the same
+422 problem as the API, rendered as a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from seismo.api import views
+from seismo.api.app import WEB_DIR
+from seismo.api.params import (
+    DEFAULT_PAGE_SIZE,
+    MAX_QUERY_CHARS,
+    MAX_WINDOW_DAYS,
+    actor_key,
+    check_range,
+    parse_day,
+)
+from seismo.api.problems import bad_request
+from seismo.api.routes_api import StoreDep
+from seismo.model import MODALITIES
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
+
+Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+WINDOWS = (90, 180, 365, 730)
+PERIOD_CHOICES = ("month", "quarter", "year")
+
+
+def _signed(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{float(value):+.{digits}f}".replace("-", "−")
+
+
+templates.env.filters["signed"] = _signed
+templates.env.globals["QUAD_NAMES"] = QUAD_NAMES
+
+
+def _page(request: Request, template: str, current: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, {"current": current, **context})
+
+
+def _int_or_none(value: str | None, name: str, low: int, high: int) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise bad_request(f"{name} must be a whole number from {low} to {high}.")
+    return int(value)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, store: StoreDep) -> HTMLResponse:
+    summary = store.summary()
+    movers = views.top_movers(store, None, None, limit=8)["items"] if summary["events"] else []
+    stances = views.stances(store, None, None, None, None, limit=12)["items"]
+    return _page(request, "index.html", "overview", summary=summary, movers=movers, stances=stances)
+
+
+def _actor_choices(store: Any) -> list[dict[str, Any]]:
+    """Actors present in the data for the dyad picker, one per key, the busiest first."""
+    seen: dict[str, dict[str, Any]] = {}
+    for actor in store.search_actors("", limit=200):
+        seen.setdefault(actor["key"], actor)
+    return sorted(seen.values(), key=lambda a: a["key"])
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad(
+    request: Request,
+    store: StoreDep,
+    a: Text = None,
+    b: Text = None,
+    period: Text = "month",
+) -> Response:
+    first, second = actor_key(a), actor_key(b)
+    if period not in PERIOD_CHOICES:
+        raise bad_request(f"period must be one of: {', '.join(PERIOD_CHOICES)}.")
+    if first is None or second is None:
+        top = store.summary()["top_dyads"]
+        if top:
+            return RedirectResponse(f"/dyad?a={top[0]['a']}&b={top[0]['b']}&period={period}")
+    series = shifts = None
+    if first and second:
+        series = views.dyad_series(store, first, second, period)
+        shifts = views.dyad_shifts(store, first, second, period)
+    return _page(
+        request,
+        "dyad.html",
+        "dyad",
+        a=first,
+        b=second,
+        period=period,
+        periods=PERIOD_CHOICES,
+        actors=_actor_choices(store),
+        series=series,
+        shifts=shifts,
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def relations(
+    request: Request, store: StoreDep, at: Text = None, window_days: Text = "365"
+) -> HTMLResponse:
+    window = _int_or_none(window_days, "window_days", 1, MAX_WINDOW_DAYS) or 365
+    summary = store.summary()
+    months = views.month_starts(summary["first_event_date"], summary["last_event_date"])
+    stops = [
+        {"label": m[:7], "at": views.month_end(dt.date.fromisoformat(m)).isoformat()}
+        for m in months
+    ]
+    chosen = parse_day(at, "at")
+    if chosen is None and stops:
+        chosen = dt.date.fromisoformat(stops[-1]["at"])
+    index = len(stops) - 1
+    if chosen is not None:
+        before = [i for i, s in enumerate(stops) if s["at"] <= chosen.isoformat()]
+        index = before[-1] if before else 0
+    graph = views.relations_network(store, chosen, window) if chosen else None
+    return _page(
+        request,
+        "network.html",
+        "network",
+        stops=stops,
+        index=max(index, 0),
+        window=window,
+        windows=sorted({*WINDOWS, window}),
+        graph=graph,
+    )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(
+    request: Request,
+    store: StoreDep,
+    actor: Text = None,
+    a: Text = None,
+    b: Text = None,
+    since: Text = None,
+    until: Text = None,
+    root: Text = None,
+    quad_class: Text = None,
+    modality: Text = None,
+    cursor: Annotated[str | None, Query(max_length=256)] = None,
+) -> HTMLResponse:
+    start, end = parse_day(since, "since"), parse_day(until, "until")
+    check_range(start, end)
+    if root and not (len(root) == 2 and root.isdigit()):
+        raise bad_request("root must be a two-digit CAMEO root code such as 16.")
+    filters = {
+        "actor": actor or "",
+        "a": a or "",
+        "b": b or "",
+        "since": since or "",
+        "until": until or "",
+        "root": root or "",
+        "quad_class": quad_class or "",
+        "modality": modality or "",
+    }
+    page = views.events_page(
+        store,
+        actor=actor_key(actor),
+        a=actor_key(a),
+        b=actor_key(b),
+        since=start,
+        until=end,
+        root=root or None,
+        quad_class=_int_or_none(quad_class, "quad_class", 1, 4),
+        modality=modality or None,
+        limit=DEFAULT_PAGE_SIZE,
+        cursor=cursor or None,
+    )
+    return _page(
+        request,
+        "events.html",
+        "events",
+        page=page,
+        filters=filters,
+        modalities=(*MODALITIES, "all"),
+        paged=bool(cursor),
+    )
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document(
+    request: Request, store: StoreDep, doc_id: Annotated[str, Path(max_length=256)]
+) -> HTMLResponse:
+    found = views.document(store, doc_id)
+    from seismo.api.evidence import segments
+
+    pieces = segments(found.get("text") or "", found["ranges"])
+    return _page(request, "document.html", "events", doc=found, pieces=pieces)
+
+
+@router.get("/actors/{key}", response_class=HTMLResponse)
+def actor(
+    request: Request, store: StoreDep, key: Annotated[str, Path(max_length=16)]
+) -> HTMLResponse:
+    code = actor_key(key)
+    assert code is not None
+    matches = [m for m in store.search_actors(code, limit=50) if m["key"] == code]
+    if not matches:
+        from seismo.api.problems import not_found
+
+        raise not_found(f"No events involve the actor '{code}'.")
+    graph = views.relations_network(store, None, MAX_WINDOW_DAYS)
+    dyads = [e for e in graph["edges"] if code in (e["a"], e["b"])]
+    for edge in dyads:
+        edge["other"] = edge["b"] if edge["a"] == code else edge["a"]
+    recent = _recent_events(store, code)
+    return _page(
+        request,
+        "actor.html",
+        "actors",
+        key=code,
+        name=matches[0]["name"],
+        codes=matches,
+        dyads=dyads,
+        recent=recent,
+    )
+
+
+def _recent_events(store: Any, code: str, count: int = 20) -> list[dict[str, Any]]:
+    """The actor's latest events: pages run oldest first, so read the last two years' worth
+    from the end of its data and keep the newest."""
+    summary = store.summary()
+    last = summary.get("last_event_date")
+    since = dt.date.fromisoformat(last) - dt.timedelta(days=730) if last else None
+    page = views.events_page(store, actor=code, since=since, limit=500)
+    return list(reversed(page["items"]))[:count]

@@ -1,0 +1,1 @@
+"""From a sentence to CAMEO/PLOVER events: code tables, predicates, arguments, modality."""

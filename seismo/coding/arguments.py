@@ -1,0 +1,176 @@
+"""Who does what to whom: the source and target phrases of a trigger, and the actors in them.
+
+A trigger's arguments are read off the dependency parse: the subject (or, in the passive,
+the by-phrase) is the source; the slots a pattern names (`dobj`, `pp:on`, `obj_pp:to`...)
+hold the target. Verbs without a subject of their own borrow one from the verb that
+controls them ("Tokyo decided to suspend", "Beijing began ... and announced").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from seismo.coding.lexicon import Rule
+
+# Sub-clauses that describe something else: an actor inside them is not an argument.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
+# Participles that tie a noun to an actor ("officials associated with the Kremlin").
+LINKING_PARTICIPLES = frozenset(
+    {"associate", "link", "connect", "tie", "affiliate", "belong", "loyal", "close", "base"}
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
+)
+RELATIVES = frozenset({"which", "who", "that", "whom", "whose"})
+# How a verb without its own subject borrows one, by its dependency label.
+CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "ccomp", "relcl", "dep"})
+
+
+@dataclass
+class Phrase:
+    """The tokens of one argument, with its head; `via` says how it was found."""
+
+    head: Token
+    tokens: list[Token]
+    via: str  # "subject", "agent", "slot:<name>", "controller", "relative"
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.head.lower_ in PRONOUNS or self.head.lower_ in RELATIVES
+
+
+def phrase(head: Token, via: str) -> Phrase:
+    """The noun phrase under `head`, without the clauses hanging off it."""
+    tokens: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        for child in tok.children:
+            if child.dep_ in CLAUSE_DEPS and not (
+                child.dep_ == "acl" and child.lemma_.lower() in LINKING_PARTICIPLES
+            ):
+                continue
+            if child.dep_ == "punct":
+                continue
+            stack.append(child)
+    tokens.sort(key=lambda t: t.i)
+    return Phrase(head, tokens, via)
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The thing acted on: the object, or the subject of a passive verb."""
+    for dep in ("dobj", "obj"):
+        found = children(verb, dep)
+        if found:
+            return found[0]
+    if is_passive(verb):
+        found = children(verb, "nsubjpass")
+        if found:
+            return found[0]
+        if verb.dep_ == "acl":  # "the islands, captured by ..." - the noun is the object
+            return verb.head
+    return None
+
+
+def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
+    found = []
+    for prep in children(tok, "prep", "agent", "dative"):
+        if prep.lower_ == prep_word or (prep_word == "by" and prep.dep_ == "agent"):
+            found.extend(children(prep, "pobj", "pcomp"))
+    # "along with", "together with", "as well as" attach differently; read them as "with"
+    return found
+
+
+def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
+    """The head tokens that fill one slot of a pattern."""
+    kind, _, word = slot.partition(":")
+    if kind == "dobj":
+        return [obj] if obj is not None else []
+    if kind == "iobj":
+        return children(trigger, "dative", "iobj")
+    if kind == "attr":
+        return children(trigger, "attr", "oprd")
+    if kind == "pp":
+        return _pp_objects(trigger, word)
+    if kind == "obj_pp":
+        return _pp_objects(obj, word) if obj is not None else []
+    if kind == "poss_obj":
+        return children(obj, "poss") if obj is not None else []
+    if kind == "poss":
+        return children(trigger, "poss")
+    if kind in ("amod", "compound"):
+        return children(trigger, kind, "nmod")
+    return []
+
+
+def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
+    """The source phrase of a verb: its own subject, else the one that controls it."""
+    if depth > 6:
+        return None
+    if is_passive(verb):
+        agents = _pp_objects(verb, "by")
+        if agents:
+            return phrase(agents[0], "agent")
+        if verb.dep_ != "acl":
+            return None  # passive without agent: the coder may look in context
+    subjects = children(verb, "nsubj", "csubj")
+    if subjects:
+        head = subjects[0]
+        if head.lower_ in RELATIVES and verb.dep_ == "relcl":
+            return phrase(verb.head, "relative")
+        return phrase(head, "subject")
+    if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
+        gov = verb.head
+        # object control: "urged Japan to act", "invited X to speak"
+        if verb.dep_ == "xcomp":
+            objs = children(gov, "dobj")
+            if objs and gov.lemma_ in ("urge", "ask", "invite", "persuade", "force", "press"):
+                return phrase(objs[0], "controller")
+        if gov.pos_ in ("NOUN", "ADP", "PROPN"):
+            # "the decision to supply", "no intention of continuing": the noun's owner, or
+            # the subject of the verb the noun belongs to
+            owner = children(gov, "poss")
+            if owner:
+                return phrase(owner[0], "controller")
+            while gov.pos_ in ("NOUN", "ADP", "PROPN") and gov.head is not gov:
+                gov = gov.head
+            if gov.pos_ not in ("VERB", "AUX"):
+                return None
+        found = subject_of(gov, depth + 1)
+        if found is not None and found.via != "agent":
+            found.via = "controller"
+        return found
+    return None
+
+
+def noun_slot_phrases(noun: Token, slots: Iterable[str]) -> list[Phrase]:
+    found: list[Phrase] = []
+    for slot in slots:
+        for head in slot_heads(noun, slot, None):
+            found.append(phrase(head, f"slot:{slot}"))
+    return found
+
+
+def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase]:
+    found: list[Phrase] = []
+    for slot in rule.target:
+        for head in slot_heads(verb, slot, obj):
+            found.append(phrase(head, f"slot:{slot}"))
+        if found:
+            break
+    return found

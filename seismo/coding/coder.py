@@ -1,0 +1,425 @@
+"""Sentence by sentence, turn triggers and their arguments into coded events.
+
+The coder keeps a little memory of the document (`Context`): who was last named, the last
+pair of actors that did something together, and the date the story has reached in the
+current paragraph. That memory resolves "it", "they", "both sides" and undated sentences
+the way a reader would, and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from seismo.actors import ActorBase, Mention
+from seismo.coding.arguments import (
+    PRONOUNS,
+    RELATIVES,
+    Phrase,
+    children,
+    noun_slot_phrases,
+    phrase,
+    subject_of,
+    verb_slot_phrases,
+)
+from seismo.coding.cameo import lookup
+from seismo.coding.dating import SentenceDates, coarsen, known_event_date, sentence_reference_date
+from seismo.coding.lexicon import Lexicon
+from seismo.coding.modality import Modality, modality_of
+from seismo.coding.triggers import Trigger, find_triggers
+from seismo.model import NO_DATE, Actor, Document, Event, EventDate, Location, Stance
+
+# A promise or agreement to do X is CAMEO's "express intent to X" (root 03) ...
+INTENT_CODES = {"01": "030", "02": "030", "03": None, "04": "036", "05": "032", "06": "031",
+                "07": "033", "08": "035"}  # fmt: skip
+# ... a refusal of a cooperative act is a rejection (root 12) ...
+REJECT_CODES = {"01": "120", "02": "120", "03": "120", "04": "125", "05": "120", "06": "121",
+                "07": "122", "08": "124"}  # fmt: skip
+# ... and a threat to do harm is a threat (root 13).
+THREAT_CODES = {"16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Roots where an event without a named target is still worth keeping ("condemned the raid").
+TARGETLESS_ROOTS = frozenset({"11", "12"})
+PERSON_KINDS = frozenset({"person", "office_title"})
+
+
+@dataclass
+class Context:
+    """What a reader remembers while going through one document."""
+
+    recent: list[tuple[Mention, Actor]] = field(default_factory=list)
+    last_sources: list[Actor] = field(default_factory=list)
+    last_pair: tuple[Actor, Actor] | None = None
+    narrative: EventDate | None = None
+    paragraph: int = -1
+    events: list[Event] = field(default_factory=list)
+
+    def remember(self, pairs: Iterable[tuple[Mention, Actor]]) -> None:
+        self.recent.extend(pairs)
+        del self.recent[:-30]
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _tense(sent: Span) -> str | None:
+    root = sent.root
+    if any(c.lower_ in ("will", "shall") for c in root.children if c.dep_ == "aux"):
+        return "future"
+    if root.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in root.children):
+        return "past"
+    return None
+
+
+class Coder:
+    """Codes one parsed document into events; the patterns and actors are loaded once."""
+
+    def __init__(self, kb: ActorBase, lex: Lexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+
+    # -- actors -----------------------------------------------------------------------
+    def _resolve(self, mention: Mention, on: dt.date | None) -> Actor | None:
+        return self.kb.resolve(mention, on)
+
+    def _mentions_in(self, tokens: list[Token], by_token: dict[int, Mention]) -> list[Mention]:
+        seen: list[Mention] = []
+        for tok in tokens:
+            m = by_token.get(tok.i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen
+
+    def _pronoun_actors(
+        self, ph: Phrase, sent_mentions: list[Mention], ctx: Context, on: dt.date | None
+    ) -> list[Actor]:
+        word = ph.head.lower_
+        personal = word in ("he", "she", "his", "her", "him")
+        before = [m for m in sent_mentions if m.end <= ph.head.i]
+        if personal:
+            before = [m for m in before if m.kind in PERSON_KINDS] or []
+        else:
+            before = [m for m in before if m.kind not in PERSON_KINDS or not before]
+        for mention in reversed(before):
+            actor = self._resolve(mention, on)
+            if actor is not None:
+                return [actor]
+        if ctx.last_sources:
+            return list(ctx.last_sources)
+        for mention, actor in reversed(ctx.recent):
+            if not personal or mention.kind in PERSON_KINDS:
+                return [actor]
+        return []
+
+    def actors_of(
+        self,
+        ph: Phrase,
+        by_token: dict[int, Mention],
+        sent_mentions: list[Mention],
+        ctx: Context,
+        on: dt.date | None,
+    ) -> list[Actor]:
+        """The actors a phrase names, resolved as of the event's date."""
+        if ph.head.lower_ in PRONOUNS and not self._mentions_in([ph.head], by_token):
+            return self._pronoun_actors(ph, sent_mentions, ctx, on)
+        if ph.head.lower_ in RELATIVES:
+            return []
+        if ph.head.lemma_.lower() in self.lex.words("pair_words") and ctx.last_pair:
+            quantified = any(c.lower_ in ("both", "two") for c in ph.head.children)
+            if quantified and not self._mentions_in(ph.tokens, by_token):
+                return list(ctx.last_pair)
+        actors: list[Actor] = []
+        for mention in self._mentions_in(ph.tokens, by_token):
+            actor = self._resolve(mention, on)
+            if actor is not None and all(a.code != actor.code for a in actors):
+                actors.append(actor)
+        return actors
+
+    # -- one trigger --------------------------------------------------------------------
+    def _arguments(
+        self, trig: Trigger, by_token: dict[int, Mention], sent_mentions: list[Mention],
+        ctx: Context, on: dt.date | None,
+    ) -> tuple[list[Actor], list[Actor], str]:  # fmt: skip
+        tok = trig.token
+        how = "direct"
+        if trig.nominal:
+            src_phrases = noun_slot_phrases(tok, trig.rule.source)
+            tgt_phrases = noun_slot_phrases(tok, trig.rule.target)
+            if trig.light_verb is not None:
+                if not tgt_phrases:
+                    tgt_phrases = verb_slot_phrases(trig.light_verb, trig.rule, None)
+                if not src_phrases:
+                    found = subject_of(trig.light_verb)
+                    src_phrases = [found] if found else []
+            if not src_phrases:  # "exercises in which X and Y took part"
+                for rel in children(tok, "relcl"):
+                    found = subject_of(rel)
+                    if found is not None and found.head.lower_ not in RELATIVES:
+                        src_phrases = [found]
+            if not src_phrases and tok.dep_ == "pobj":
+                gov = tok.head.head
+                if gov.pos_ in ("VERB", "AUX"):
+                    found = subject_of(gov)
+                    src_phrases = [found] if found else []
+                    how = "clause"
+        else:
+            found = subject_of(tok)
+            src_phrases = [found] if found else []
+            tgt_phrases = verb_slot_phrases(tok, trig.rule, trig.obj)
+        sources: list[Actor] = []
+        for ph in src_phrases:
+            sources.extend(self.actors_of(ph, by_token, sent_mentions, ctx, on))
+            if ph.is_pronoun or ph.via == "controller":
+                how = "inferred"
+        targets: list[Actor] = []
+        for ph in tgt_phrases:
+            for actor in self.actors_of(ph, by_token, sent_mentions, ctx, on):
+                if all(a.code != actor.code for a in targets):
+                    targets.append(actor)
+        if not targets and not trig.nominal and trig.obj is not None:
+            targets = self.actors_of(phrase(trig.obj, "object"), by_token, sent_mentions, ctx, on)
+            if targets:
+                how = "object"
+        return sources, targets, how
+
+    def _code_for(self, code: str, modality: Modality) -> tuple[str, str] | None:
+        root = code[:2]
+        if modality.kind == "intent_expressed":
+            return (INTENT_CODES.get(root) or code), "asserted"
+        if modality.kind == "refused":
+            if root in REJECT_CODES:
+                return REJECT_CODES[root], "asserted"
+            return code, "negated"
+        if modality.kind == "threatened":
+            return THREAT_CODES.get(root, "130"), "asserted"
+        return code, modality.value
+
+    def _location(self, trig: Trigger, by_token: dict[int, Mention]) -> Location | None:
+        verb = trig.light_verb or trig.token
+        for holder in (trig.token, verb):
+            for prep in children(holder, "prep"):
+                if prep.lower_ not in ("in", "at"):
+                    continue
+                for obj in children(prep, "pobj"):
+                    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                        name = ent.text if ent is not None else obj.text
+                        mention = by_token.get(obj.i)
+                        country = None
+                        if mention is not None and mention.is_place:
+                            actor = self.kb.resolve(mention, None)
+                            country = actor.country if actor else None
+                        return Location(name=name, country=country)
+        return None
+
+    def _confidence(self, trig: Trigger, how: str, date: EventDate, n_targets: int) -> float:
+        score = 0.55
+        score += 0.15 if not trig.nominal else 0.05
+        score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1}[how]
+        score += 0.05 if date.value and date.text and not date.text.startswith("(") else 0.0
+        score -= 0.05 * max(0, n_targets - 2)
+        return max(0.05, min(0.99, score))
+
+    def events_for(
+        self, trig: Trigger, doc: Document, si: int, sent: Span, dates: SentenceDates,
+        by_token: dict[int, Mention], sent_mentions: list[Mention], ctx: Context,
+        reference: EventDate | None,
+    ) -> list[Event]:  # fmt: skip
+        modality = modality_of(trig.token, self.lex)
+        coded = self._code_for(trig.rule.code, modality)
+        if coded is None:
+            return []
+        code, mod = coded
+        date = dates.for_trigger(trig.token) or NO_DATE
+        carried = False
+        if not date.value:
+            base = reference or ctx.narrative
+            if base is not None and not _pluperfect(trig.token):
+                date = coarsen(base, "year") if mod == "intended" else base
+                carried = True
+        on = date.start or doc.published
+        if trig.rule.copy:
+            return self._copy(trig, doc, si, sent, by_token, sent_mentions, ctx, date, mod, on)
+        sources, targets, how = self._arguments(trig, by_token, sent_mentions, ctx, on)
+        if not sources:
+            return []
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if s.key != t.key]
+        elif len(sources) >= 2 and trig.rule.symmetric:
+            pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
+        elif code[:2] in TARGETLESS_ROOTS:
+            pairs = [(s, None) for s in sources]
+        if not pairs:
+            return []
+        if trig.nominal and (not date.value or carried):
+            known = known_event_date(
+                pairs[0][0].country, pairs[0][1].country if pairs[0][1] else None,
+                code[:2], trig.token.lemma_.lower(), doc.published,
+            )  # fmt: skip
+            if known is not None:
+                date = known
+        info = lookup(code)
+        location = self._location(trig, by_token)
+        confidence = self._confidence(trig, how, date, len(targets))
+        trigger_text = trig.token.text
+        if trig.light_verb is not None:
+            trigger_text = f"{trig.light_verb.text} {trig.token.text}"
+        events = []
+        for source, target in pairs:
+            events.append(
+                Event(
+                    doc_id=doc.doc_id,
+                    sentence_index=si,
+                    sentence=" ".join(sent.text.split()),
+                    source=source,
+                    target=target,
+                    cameo=code,
+                    goldstein=info.goldstein,
+                    quad_class=info.quad_class,
+                    plover={"event_type": info.plover_type, "mode": info.plover_mode},
+                    date=date,
+                    modality=mod,
+                    location=location,
+                    confidence=confidence,
+                    trigger=trigger_text,
+                    content_hash=doc.content_hash,
+                )
+            )
+        return events
+
+    def _copy(
+        self, trig: Trigger, doc: Document, si: int, sent: Span, by_token: dict[int, Mention],
+        sent_mentions: list[Mention], ctx: Context, date: EventDate, mod: str, on: dt.date | None,
+    ) -> list[Event]:  # fmt: skip
+        """ "X joined them": the last event again, with X as its source."""
+        if not ctx.events:
+            return []
+        model = ctx.events[-1]
+        if model.sentence_index < si - 1:
+            return []
+        found = subject_of(trig.token)
+        if found is None:
+            return []
+        sources = self.actors_of(found, by_token, sent_mentions, ctx, on)
+        out = []
+        for source in sources:
+            if model.target is not None and source.key == model.target.key:
+                continue
+            out.append(
+                Event(
+                    doc_id=doc.doc_id, sentence_index=si, sentence=" ".join(sent.text.split()),
+                    source=source, target=model.target, cameo=model.cameo,
+                    goldstein=model.goldstein, quad_class=model.quad_class, plover=model.plover,
+                    date=date if date.value else model.date, modality=mod,
+                    confidence=max(0.05, model.confidence - 0.15), trigger=trig.token.text,
+                    content_hash=doc.content_hash,
+                )
+            )  # fmt: skip
+        return out
+
+    # -- one document -------------------------------------------------------------------
+    def code(self, doc: Document, sdoc: Doc) -> tuple[list[Event], list[Stance]]:
+        """All events and stances of a parsed document."""
+        from seismo.coding.stances import StanceReader
+
+        reader = StanceReader(self)
+        stances: list[Stance] = []
+        mentions = self.kb.find_mentions(sdoc)
+        by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                by_token.setdefault(i, m)
+        paragraph_starts = _paragraph_starts(sdoc.text)
+        ctx = Context()
+        events: list[Event] = []
+        sentences = list(enumerate(sdoc.sents))
+        seen: set[tuple[str, str | None, str, str | None, str]] = set()
+        for si, sent in sentences:
+            para = _paragraph_index(paragraph_starts, sent.start_char)
+            if para != ctx.paragraph:
+                ctx.paragraph, ctx.narrative = para, None
+            sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            if not sent_mentions:
+                continue
+            dates = SentenceDates.find(sent, doc.published, _tense(sent))
+            reference = None if dates.expressions else sentence_reference_date(sent.text, doc.published)
+            sent_events: list[Event] = []
+            for trig in find_triggers(sent, self.lex):
+                for event in self.events_for(
+                    trig, doc, si, sent, dates, by_token, sent_mentions, ctx, reference
+                ):
+                    key = (event.source.code, event.target.code if event.target else None,
+                           event.cameo, event.date.value, event.modality)  # fmt: skip
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    sent_events.append(event)
+                    ctx.events.append(event)
+            events.extend(sent_events)
+            sentence_date = (dates.expressions[0].date if len(dates.expressions) == 1 else None) or reference or ctx.narrative or NO_DATE
+            stances.extend(
+                reader.read(doc, si, sent, sentence_date, by_token, sent_mentions, ctx, sent_events)
+            )
+            self._update_context(ctx, sent, sent_mentions, sent_events, dates, reference, doc)
+        return events, stances
+
+    def _update_context(
+        self, ctx: Context, sent: Span, sent_mentions: list[Mention], sent_events: list[Event],
+        dates: SentenceDates, reference: EventDate | None, doc: Document,
+    ) -> None:  # fmt: skip
+        resolved = []
+        for m in sent_mentions:
+            actor = self._resolve(m, doc.published)
+            if actor is not None:
+                resolved.append((m, actor))
+        ctx.remember(resolved)
+        asserted = [e for e in sent_events if e.modality == "asserted"]
+        if sent_events:
+            ctx.last_sources = [sent_events[0].source]
+        elif resolved:
+            subj = [a for m, a in resolved if _is_subject(sent, m)]
+            if subj:
+                ctx.last_sources = subj[:1]
+        for event in reversed(asserted or sent_events):
+            if event.target is not None:
+                ctx.last_pair = (event.source, event.target)
+                break
+        last = dates.last()
+        if last is not None and last.value:
+            ctx.narrative = last
+        elif reference is not None:
+            ctx.narrative = reference
+
+
+def _is_subject(sent: Span, mention: Mention) -> bool:
+    tok = sent.doc[mention.start]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _paragraph_index(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _pluperfect(tok: Token) -> bool:
+    """ "had occurred": earlier than the story's time, so the story's date does not carry."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)

@@ -1,0 +1,142 @@
+"""Load and check the event patterns and grammar words (patterns.yaml, grammar.yaml).
+
+Patterns are data so an analyst can disagree with a coding by editing a file; they are
+checked on load against the CAMEO table so a typo in a code fails loudly, naming the file
+and the entry, instead of coding nonsense.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from seismo.coding.cameo import lookup
+from seismo.errors import Errors, SeismoError
+
+HERE = Path(__file__).resolve().parent
+PATTERNS_FILE = HERE / "patterns.yaml"
+GRAMMAR_FILE = HERE / "grammar.yaml"
+
+VERB_TARGETS = (
+    "dobj", "pp:with", "pp:against", "pp:on", "pp:to", "pp:into",
+    "obj_pp:on", "obj_pp:against", "obj_pp:to", "obj_pp:with", "obj_pp:of", "obj_pp:in",
+)  # fmt: skip
+NOUN_SOURCES = ("poss", "amod", "compound", "pp:by", "pp:from")
+NOUN_TARGETS = (
+    "pp:against", "pp:on", "pp:with", "pp:to", "pp:of", "pp:into", "pp:in", "pp:toward",
+    "pp:towards",
+)  # fmt: skip
+SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj")
+RULE_KEYS = {"code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
+             "requires", "light_only"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way a word can carry an event."""
+
+    lemma: str
+    code: str
+    target: tuple[str, ...]
+    source: tuple[str, ...] = NOUN_SOURCES
+    objects: frozenset[str] = frozenset()
+    prt: str | None = None
+    prep: str | None = None
+    symmetric: bool = False
+    copy: bool = False
+    requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
+    light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Rule]] = field(default_factory=dict)
+    nouns: dict[str, Rule] = field(default_factory=dict)
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.grammar.get(key, frozenset())
+
+
+def _check_slot(slot: str, where: str) -> str:
+    kind, _, prep = slot.partition(":")
+    if kind in ("pp", "obj_pp") and prep:
+        return slot
+    if kind in SLOT_KINDS and not prep:
+        return slot
+    raise ValueError(f"{where}: unknown argument slot '{slot}'")
+
+
+def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    code = str(raw.get("code", "")).strip()
+    if not code:
+        raise ValueError(f"{where}: no code")
+    try:
+        lookup(code)
+    except SeismoError as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+    default_target = NOUN_TARGETS if noun else VERB_TARGETS
+    target = tuple(_check_slot(s, where) for s in raw.get("target", default_target))
+    source = tuple(_check_slot(s, where) for s in raw.get("source", NOUN_SOURCES))
+    return Rule(
+        lemma=lemma,
+        code=code,
+        target=target,
+        source=source,
+        objects=frozenset(str(o).lower() for o in raw.get("object", ())),
+        prt=raw.get("prt"),
+        prep=raw.get("prep"),
+        symmetric=bool(raw.get("symmetric", False)),
+        copy=bool(raw.get("copy", False)),
+        requires=frozenset(str(o).lower() for o in raw.get("requires", ())),
+        light_only=bool(raw.get("light_only", False)),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SeismoError("E006", Errors.E006.format(path=path, reason=exc)) from exc
+    if not isinstance(data, dict):
+        raise SeismoError("E006", Errors.E006.format(path=path, reason="expected a mapping"))
+    return data
+
+
+def _merge_patterns(lex: Lexicon, data: dict[str, Any], path: Path) -> None:
+    try:
+        for lemma, rules in (data.get("verbs") or {}).items():
+            if isinstance(rules, dict):
+                rules = [rules]
+            lex.verbs[str(lemma)] = [
+                _rule(str(lemma), r, f"verbs.{lemma}[{i}]", noun=False) for i, r in enumerate(rules)
+            ]
+        for lemma, raw in (data.get("nouns") or {}).items():
+            lex.nouns[str(lemma)] = _rule(str(lemma), raw, f"nouns.{lemma}", noun=True)
+        for key, words in (data.get("grammar") or {}).items():
+            lex.grammar[str(key)] = frozenset(str(w).lower() for w in words)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise SeismoError("E006", Errors.E006.format(path=path, reason=exc)) from exc
+
+
+def load_lexicon(overlays: Sequence[Path] = ()) -> Lexicon:
+    """Our patterns and grammar words, with the user's overlays merged over them."""
+    lex = Lexicon()
+    _merge_patterns(lex, _read_yaml(PATTERNS_FILE), PATTERNS_FILE)
+    _merge_patterns(lex, {"grammar": _read_yaml(GRAMMAR_FILE)}, GRAMMAR_FILE)
+    for path in overlays:
+        _merge_patterns(lex, _read_yaml(Path(path)), Path(path))
+    return lex
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,193 @@
+"""Stances: how one state says it sees another ("Japan now calls Russia a challenge").
+
+Three shapes carry a stance:
+- a verb of regarding with a complement: "regards X as a threat", "X was considered a
+  challenge", "called X an ally", "did not treat X as a threat but as a partner";
+- a relation noun with a partner: "its alliance with X", "with which it has an alliance";
+- a designation: "put X on its list of unfriendly countries" (read from the event coded there),
+  and a joint declaration of friendship or partnership (both ways).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from seismo.coding.arguments import RELATIVES, children, direct_object, phrase, subject_of
+from seismo.coding.modality import is_negated
+from seismo.model import NO_DATE, Actor, Document, Event, EventDate, Stance
+
+if TYPE_CHECKING:
+    from seismo.actors import Mention
+    from seismo.coding.coder import Coder, Context
+
+REGARD_VERBS = frozenset({"call", "consider", "regard", "see", "view", "treat", "describe",
+    "define", "label", "list", "name", "designate", "brand", "deem", "identify", "characterize",
+    "characterise", "portray", "perceive", "classify", "term", "recognize", "recognise"})  # fmt: skip
+KIND_WORDS = {
+    "threat": "threat", "menace": "threat", "danger": "threat",
+    "challenge": "challenge",
+    "partner": "partner", "friend": "partner", "partnership": "partner",
+    "ally": "ally", "alliance": "ally",
+    "adversary": "adversary", "enemy": "adversary", "foe": "adversary", "rival": "adversary",
+    "opponent": "adversary", "competitor": "adversary",
+    "unfriendly": "unfriendly", "hostile": "unfriendly",
+}  # fmt: skip
+RELATION_NOUNS = {"alliance": "ally", "ally": "ally", "partnership": "partner"}
+FRIENDSHIP_WORDS = ("friendship", "partnership", "strategic partner", "no limits")
+
+
+def _kind(tok: Token) -> str | None:
+    kind = KIND_WORDS.get(tok.lemma_.lower())
+    if kind is None:
+        for child in tok.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in ("unfriendly", "hostile"):
+                return "unfriendly"
+    return kind
+
+
+def _complements(verb: Token) -> list[tuple[Token, bool]]:
+    """The complements of a regard verb, each with whether it is denied."""
+    found: list[tuple[Token, bool]] = []
+    negated = is_negated(verb)
+    for prep in children(verb, "prep"):
+        if prep.lower_ != "as":
+            continue
+        first = True
+        for obj in children(prep, "pobj"):
+            found.append((obj, negated and first))
+        for conj in children(prep, "conj"):  # "not as a threat but as a partner"
+            for obj in children(conj, "pobj"):
+                found.append((obj, False))
+            first = False
+    for comp in children(verb, "oprd", "attr", "xcomp", "ccomp"):
+        head = comp
+        if comp.pos_ in ("VERB", "AUX"):  # "considered to be a challenge"
+            attrs = children(comp, "attr")
+            if not attrs:
+                continue
+            head = attrs[0]
+        found.append((head, negated))
+    objs = children(verb, "dobj")
+    if objs:  # "called X a threat": spaCy often hangs the second noun on the first
+        for child in children(objs[0], "appos", "npadvmod", "attr", "oprd"):
+            found.append((child, negated))
+    return found
+
+
+class StanceReader:
+    """Finds stances in a sentence using the coder's actors and memory."""
+
+    def __init__(self, coder: Coder) -> None:
+        self.coder = coder
+        self.last_holder: Actor | None = None
+
+    def _actors(self, head: Token, by_token, sent_mentions, ctx, on) -> list[Actor]:
+        if head.lower_ in RELATIVES:
+            head = head.head.head if head.head.dep_ == "prep" else head.head
+            while head.dep_ == "relcl":
+                head = head.head
+            # "X, with which it has an alliance": the relative stands for the noun before
+            if head.pos_ in ("VERB", "AUX") and head.dep_ == "relcl":
+                head = head.head
+        return self.coder.actors_of(phrase(head, "stance"), by_token, sent_mentions, ctx, on)
+
+    def _holder(self, verb: Token, by_token, sent_mentions, ctx, on) -> list[Actor]:
+        found = subject_of(verb)
+        holders = (
+            self.coder.actors_of(found, by_token, sent_mentions, ctx, on) if found else []
+        )
+        if not holders and self.last_holder is not None:
+            holders = [self.last_holder]
+        return holders
+
+    def read(
+        self, doc: Document, si: int, sent: Span, date: EventDate, by_token: dict[int, Mention],
+        sent_mentions: list[Mention], ctx: Context, events: list[Event],
+    ) -> list[Stance]:  # fmt: skip
+        on = date.start or doc.published
+        out: list[Stance] = []
+
+        def add(holder: Actor, subject: Actor, kind: str, modality: str, evidence: str) -> None:
+            if holder.key == subject.key:
+                return
+            out.append(
+                Stance(doc.doc_id, si, " ".join(sent.text.split()), holder, subject, kind,
+                       date, modality, evidence, doc.content_hash)  # fmt: skip
+            )
+            self.last_holder = holder
+
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in REGARD_VERBS:
+                obj = direct_object(tok)
+                if obj is None:
+                    continue
+                subjects = self._actors(obj, by_token, sent_mentions, ctx, on)
+                if not subjects:
+                    continue
+                holders = self._holder(tok, by_token, sent_mentions, ctx, on)
+                from seismo.coding.modality import modality_of
+
+                modality = modality_of(tok, self.coder.lex).value
+                for comp, denied in _complements(tok):
+                    kind = _kind(comp)
+                    if kind is None:
+                        continue
+                    mod = "negated" if denied else ("negated" if modality == "negated" else modality)
+                    if mod == "negated" and not denied and is_negated(tok):
+                        continue
+                    for holder in holders:
+                        for subject in subjects:
+                            add(holder, subject, kind, mod, f"{tok.text} … {comp.text}")
+            elif tok.pos_ == "NOUN" and lemma in RELATION_NOUNS:
+                for prep in children(tok, "prep"):
+                    if prep.lower_ != "with":
+                        continue
+                    for obj in children(prep, "pobj"):
+                        subjects = self._actors(obj, by_token, sent_mentions, ctx, on)
+                        owner = children(tok, "poss")
+                        if owner:
+                            holders = self.coder.actors_of(
+                                phrase(owner[0], "stance"), by_token, sent_mentions, ctx, on
+                            )
+                        else:
+                            holders = self._holder(tok.head, by_token, sent_mentions, ctx, on)
+                        for holder in holders:
+                            for subject in subjects:
+                                add(holder, subject, RELATION_NOUNS[lemma], "asserted", tok.text)
+                relative = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+                if tok.dep_ == "dobj" and relative and not children(tok, "prep"):
+                    for obj in children(relative[0], "pobj"):
+                        if obj.lower_ not in RELATIVES:
+                            continue
+                        subjects = self._actors(obj, by_token, sent_mentions, ctx, on)
+                        holders = self._holder(tok.head, by_token, sent_mentions, ctx, on)
+                        for holder in holders:
+                            for subject in subjects:
+                                add(holder, subject, RELATION_NOUNS[lemma], "asserted", tok.text)
+        text = sent.text.lower()
+        for event in events:
+            if event.target is None or event.modality != "asserted":
+                continue
+            if event.root == "16" and ("unfriendly" in text or "hostile" in text):
+                add(event.source, event.target, "unfriendly", "asserted", event.trigger)
+            if event.root in ("03", "05") and any(w in text for w in FRIENDSHIP_WORDS):
+                add(event.source, event.target, "partner", "asserted", event.trigger)
+                add(event.target, event.source, "partner", "asserted", event.trigger)
+        return _unique(out)
+
+
+def _unique(stances: list[Stance]) -> list[Stance]:
+    seen: set[str] = set()
+    out = []
+    for stance in stances:
+        if stance.stance_id not in seen:
+            seen.add(stance.stance_id)
+            out.append(stance)
+    return out
+
+
+__all__ = ["NO_DATE", "StanceReader", "dt"]

@@ -1,0 +1,94 @@
+"""Find the words that carry events in a sentence: verbs and event nouns from the patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from seismo.coding.arguments import children, direct_object
+from seismo.coding.lexicon import Lexicon, Rule
+
+# Verbs that only carry an event noun: "impose sanctions", "hold talks", "issue a declaration".
+LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    rule: Rule
+    nominal: bool
+    obj: Token | None = None  # verbs: the object the rule matched on
+    light_verb: Token | None = None  # nouns: the verb that carries them
+
+
+def _object_words(obj: Token | None) -> set[str]:
+    if obj is None:
+        return set()
+    words = {obj.lemma_.lower(), obj.lower_}
+    for child in obj.children:
+        if child.dep_ in ("compound", "amod", "nmod", "conj"):
+            words.add(child.lemma_.lower())
+    return words
+
+
+def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
+    rules = lex.verbs.get(tok.lemma_.lower())
+    if not rules or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = direct_object(tok)
+    words = _object_words(obj)
+    for rule in rules:
+        if rule.objects and not (words & rule.objects):
+            continue
+        if rule.prt and not any(c.dep_ == "prt" and c.lower_ == rule.prt for c in tok.children):
+            continue
+        if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
+            continue
+        return Trigger(tok, rule, nominal=False, obj=obj)
+    return None
+
+
+def _modifier_words(tok: Token) -> set[str]:
+    words = set()
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            words.add(child.lemma_.lower())
+            words.add(child.lower_)
+    return words
+
+
+def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    rule = lex.nouns.get(tok.lemma_.lower())
+    if rule is None:
+        return None
+    if rule.requires and not (_modifier_words(tok) & rule.requires):
+        return None
+    head = tok.head
+    light = head if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX") else None
+    if rule.light_only and light is None:
+        return None
+    return Trigger(tok, rule, nominal=True, light_verb=light)
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """Verb triggers first; an event noun governed by a verb trigger is that verb's object."""
+    verbs: dict[int, Trigger] = {}
+    for tok in sent:
+        found = match_verb(tok, lex)
+        if found is not None:
+            verbs[tok.i] = found
+    found_all = list(verbs.values())
+    for tok in sent:
+        noun = match_noun(tok, lex)
+        if noun is None:
+            continue
+        if noun.light_verb is not None and noun.light_verb.i in verbs:
+            continue  # "condemned the sanctions", "imposed sanctions": the verb codes it
+        if tok.head.i in verbs and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+            continue
+        found_all.append(noun)
+    found_all.sort(key=lambda t: t.token.i)
+    return found_all

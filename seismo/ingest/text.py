@@ -1,0 +1,127 @@
+"""Plain-text files: bytes to text in whatever encoding the file was saved in.
+
+News dumps come in UTF-8, but also in Windows code pages (smart quotes in cp1252), Shift-JIS
+from Japanese sites and UTF-16 from Windows tools. We try what the bytes announce (a BOM),
+then strict UTF-8, then charset detection; a file that is none of these is binary and is
+skipped with a reason rather than coded as noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from seismo.errors import Skips
+from seismo.ingest.boilerplate import strip_boilerplate
+from seismo.ingest.published import choose_published
+from seismo.model import Document, Skipped
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Detection looks at a sample; more would cost seconds on a large dump and decide nothing new.
+_DETECTION_SAMPLE = 256_000
+
+# Share of control characters above which decoded "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.05
+
+
+def decode_bytes(data: bytes) -> str | None:
+    """The text the bytes hold, or None when they are binary (NUL bytes or undecodable)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _detect_and_decode(data)
+    if text is None or _looks_binary(text):
+        return None
+    return text
+
+
+def _detect_and_decode(data: bytes) -> str | None:
+    try:
+        best = from_bytes(data[:_DETECTION_SAMPLE]).best()
+    except Exception:  # the detector is heuristic code; a failure means "undecodable"
+        return None
+    if best is None:
+        return None
+    # The detector may name cp1250 for English cp1252 text: it names one of the code pages
+    # that decode the bytes identically, so the text is right whichever it names.
+    encoding = best.encoding
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        # The sample decoded but a later byte did not: keep the text, mark the bad bytes.
+        return data.decode(encoding, errors="replace")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_DETECTION_SAMPLE]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    return controls / len(sample) > _MAX_CONTROL_SHARE
+
+
+def document_from_text(
+    text: str,
+    doc_id: str,
+    published: dt.date | None = None,
+    *,
+    where: str,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    metadata_published: object = None,
+    crawled: object = None,
+    path: str | None = None,
+) -> Document | Skipped:
+    """A Document from already decoded text: boilerplate dropped, publication date chosen.
+
+    `where` names the document in a Skipped (a file, or file:line inside a container);
+    `path` is the file it came from, `where` when not given.
+    """
+    cleaned = strip_boilerplate(text)
+    if not cleaned.strip():
+        return Skipped(where, Skips.S001)
+    date, date_source = choose_published(published, metadata_published, cleaned, crawled)
+    return Document(
+        doc_id=doc_id,
+        text=cleaned,
+        title=title,
+        url=url,
+        published=date,
+        published_source=date_source,
+        source=source,
+        path=path or where,
+    )
+
+
+def read_text_file(path: Path, published: dt.date | None, max_bytes: int) -> Document | Skipped:
+    """One .txt file as one Document; the caller has checked that it exists."""
+    where = str(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        return Skipped(where, Skips.S003.format(limit=max_bytes))
+    if size == 0:
+        return Skipped(where, Skips.S001)
+    text = decode_bytes(path.read_bytes())
+    if text is None:
+        return Skipped(where, Skips.S002)
+    return document_from_text(text, path.stem, published, where=where)

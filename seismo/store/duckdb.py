@@ -1,0 +1,269 @@
+"""The seismo database: one DuckDB file holding documents, events and stances.
+
+Writes are transactions, one per batch: a document's earlier events and stances (same
+content hash) are deleted and its new ones inserted together, so re-ingesting is idempotent
+and an interrupted run never leaves half a document. Rows arrive as Arrow tables registered
+on the connection; row-by-row inserts are hundreds of times slower.
+
+DuckDB lets one process write a file at a time; see docs/storage.md for how the server
+reads while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from seismo.errors import Errors, SeismoError
+from seismo.model import CodedDocument
+from seismo.store import queries
+from seismo.store.rows import documents_table, events_table, stances_table
+
+TABLES = ("documents", "events", "stances")
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """How many rows one `Store.write` put in the database."""
+
+    documents: int
+    events: int
+    stances: int
+
+
+def _schema_sql() -> str:
+    return resources.files("seismo.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "conflicting" in text
+
+
+def _reason(exc: Exception, path: str) -> str:
+    text = str(exc)
+    lowered = text.lower()
+    if _is_lock_error(exc):
+        return (
+            "another process holds it (DuckDB lets one process write, and readers cannot "
+            "open it meanwhile); retry when that process has finished"
+        )
+    if "not a valid duckdb" in lowered or ("invalid" in lowered and "file" in lowered):
+        return "it is not a DuckDB database file; pass another --db path"
+    if "no such file" in lowered or "does not exist" in lowered or "cannot open file" in lowered:
+        return "the file does not exist; run `seismo ingest` first"
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class Store:
+    """A seismo DuckDB database, opened for writing (the default) or read-only.
+
+    `wait` (seconds) retries opening while another process holds the file's lock, which is
+    how a read-only server shares the file with an ingest that writes between batches.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, *, wait: float = 0.0) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self.con: duckdb.DuckDBPyConnection = self._connect(wait)
+        try:
+            if read_only:
+                self._check_schema()
+            else:
+                self.con.execute(_schema_sql())
+        except duckdb.Error as exc:
+            self.con.close()
+            raise SeismoError(
+                "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+            ) from exc
+
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise SeismoError(
+                "E007",
+                Errors.E007.format(
+                    path=self.path, reason="the file does not exist; run `seismo ingest` first"
+                ),
+            )
+        deadline = time.monotonic() + max(0.0, wait)
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.Error as exc:
+                if _is_lock_error(exc) and time.monotonic() < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+                    continue
+                raise SeismoError(
+                    "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                ) from exc
+
+    def _check_schema(self) -> None:
+        present = {
+            row[0]
+            for row in self.con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
+        missing = [t for t in TABLES if t not in present]
+        if missing:
+            self.con.close()
+            raise SeismoError(
+                "E007",
+                Errors.E007.format(
+                    path=self.path,
+                    reason=f"it is not a seismo database (no {', '.join(missing)} table)",
+                ),
+            )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def is_coded(self, content_hash: str, coder: str) -> bool:
+        """Whether this exact text was already coded by this coder version: then skip it."""
+        row = self.con.execute(
+            "SELECT 1 FROM documents WHERE content_hash = ? AND coder = ?", [content_hash, coder]
+        ).fetchone()
+        return row is not None
+
+    def write(self, batch: Sequence[CodedDocument]) -> WriteResult:
+        """Store coded documents in one transaction, replacing what each had before.
+
+        A document seen twice in the batch keeps its last coding.
+        """
+        latest = {item.document.content_hash: item for item in batch}
+        coded = list(latest.values())
+        if not coded:
+            return WriteResult(0, 0, 0)
+        docs = documents_table(coded, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        events = events_table(coded)
+        stances = stances_table(coded)
+        con = self.con
+        con.register("_batch_documents", docs)
+        con.register("_batch_events", events)
+        con.register("_batch_stances", stances)
+        try:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for table in TABLES:
+                    con.execute(
+                        f"DELETE FROM {table} WHERE content_hash IN "
+                        "(SELECT content_hash FROM _batch_documents)"
+                    )
+                for table in TABLES:
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_{table}")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        finally:
+            for table in TABLES:
+                con.unregister(f"_batch_{table}")
+        return WriteResult(docs.num_rows, events.num_rows, stances.num_rows)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def query_events(
+        self,
+        *,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        directed: bool = False,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        root: str | None = None,
+        quad_class: int | None = None,
+        modalities: Sequence[str] | None = ("asserted",),
+        doc_id: str | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """A page of events shaped like `Event.to_dict()`, and the cursor of the next page.
+
+        Ordered by event date then event_id (undated last); `modalities=None` means all.
+        """
+        return queries.query_events(
+            self.con,
+            actor=actor,
+            dyad=dyad,
+            directed=directed,
+            since=since,
+            until=until,
+            root=root,
+            quad_class=quad_class,
+            modalities=modalities,
+            doc_id=doc_id,
+            limit=limit,
+            cursor=cursor,
+        )
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's text and metadata with its events and stances (None if unknown)."""
+        return queries.get_document(self.con, doc_id)
+
+    def query_stances(
+        self,
+        holder: str | None = None,
+        subject: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stances (Japan calls Russia a threat), in time order, shaped like `Stance.to_dict()`."""
+        return queries.query_stances(self.con, holder, subject, since, until)
+
+    def search_actors(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Actors seen in events matching `q`: key, code, country, name, n_events."""
+        return queries.search_actors(self.con, q, limit)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of documents, events and stances, the date range and the busiest dyads."""
+        return queries.summary(self.con)
+
+    def export_parquet(self, directory: str | Path) -> Path:
+        """Write the events as Parquet partitioned by year and month of the event date.
+
+        Hive style (`year=2022/month=3/...parquet`; undated events go to DuckDB's
+        `year=__HIVE_DEFAULT_PARTITION__`), readable back with `open_events_view`.
+        """
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        target = str(out).replace("'", "''")
+        self.con.execute(
+            "COPY (SELECT *, year(event_date) AS year, month(event_date) AS month FROM events) "
+            f"TO '{target}' (FORMAT parquet, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"
+        )
+        return out
+
+
+def open_events_view(con: duckdb.DuckDBPyConnection, parquet_dir: str | Path) -> None:
+    """Make the Parquet events under `parquet_dir` the `events` view of a connection.
+
+    This is how analytics run over the output of `seismo spark` or `Store.export_parquet`
+    without loading it into a database file.
+    """
+    root = Path(parquet_dir)
+    if not root.is_dir() or not any(root.rglob("*.parquet")):
+        raise SeismoError(
+            "E007", Errors.E007.format(path=str(root), reason="no Parquet files under it")
+        )
+    pattern = str(root / "**" / "*.parquet").replace("'", "''")
+    con.execute(
+        "CREATE OR REPLACE VIEW events AS "
+        f"SELECT * FROM read_parquet('{pattern}', hive_partitioning = true)"
+    )

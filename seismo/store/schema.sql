@@ -1,0 +1,94 @@
+-- seismo's DuckDB schema: one flat row per event, per stance and per document.
+-- Columns mirror seismo.model (Event.to_dict() flattened: source.code -> source_code, ...).
+-- `content_hash` ties every event and stance to the document it was read from; re-coding a
+-- document deletes and re-inserts all its rows in one transaction (seismo/store/duckdb.py).
+
+CREATE TABLE IF NOT EXISTS seismo_meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    content_hash VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    title VARCHAR,
+    url VARCHAR,
+    source VARCHAR,
+    published DATE,
+    published_source VARCHAR,
+    path VARCHAR,
+    text VARCHAR,
+    coder VARCHAR,
+    ingested_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER,
+    sentence VARCHAR,
+    source_key VARCHAR,
+    source_code VARCHAR,
+    source_country VARCHAR,
+    source_sector VARCHAR,
+    source_name VARCHAR,
+    source_text VARCHAR,
+    target_key VARCHAR,
+    target_code VARCHAR,
+    target_country VARCHAR,
+    target_sector VARCHAR,
+    target_name VARCHAR,
+    target_text VARCHAR,
+    cameo VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    goldstein DOUBLE,
+    quad_class TINYINT,
+    plover_type VARCHAR,
+    plover_mode VARCHAR,
+    date VARCHAR,             -- as the text gives it: YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision VARCHAR,   -- year, month, day
+    date_text VARCHAR,
+    date_warning VARCHAR,
+    event_date DATE,          -- first day of the period (EventDate.start); NULL when undated
+    date_end DATE,            -- last day of the period
+    modality VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    confidence DOUBLE,
+    trigger VARCHAR,
+    coder VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS stances (
+    stance_id VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER,
+    sentence VARCHAR,
+    holder_key VARCHAR,
+    holder_code VARCHAR,
+    holder_country VARCHAR,
+    holder_sector VARCHAR,
+    holder_name VARCHAR,
+    holder_text VARCHAR,
+    subject_key VARCHAR,
+    subject_code VARCHAR,
+    subject_country VARCHAR,
+    subject_sector VARCHAR,
+    subject_name VARCHAR,
+    subject_text VARCHAR,
+    stance VARCHAR NOT NULL,
+    date VARCHAR,
+    date_precision VARCHAR,
+    date_text VARCHAR,
+    date_warning VARCHAR,
+    stance_date DATE,         -- first day of the period; NULL when undated
+    modality VARCHAR,
+    evidence VARCHAR,
+    coder VARCHAR
+);
+
+INSERT OR IGNORE INTO seismo_meta VALUES ('schema_version', '1');

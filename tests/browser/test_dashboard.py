@@ -1,0 +1,131 @@
+"""The dashboard in a real headless Chromium against the real server: pages load without
+errors, the dyad picker redraws the timeline, the network slider redraws the graph, and an
+event row leads to its sentence highlighted in the document."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    ("/", "overview"),
+    ("/dyad?a=JPN&b=RUS", "dyad"),
+    ("/network", "network"),
+    ("/events", "events"),
+    ("/documents/jpn-rus-2022-02", "document"),
+    ("/actors/JPN", "actor"),
+]
+
+
+def plotted_traces(page, selector: str) -> int:  # type: ignore[no-untyped-def]
+    return page.evaluate(f"() => (document.querySelector('{selector}').data || []).length")
+
+
+@pytest.mark.parametrize(("path", "name"), PAGES)
+def test_page_loads_without_console_errors(page, server_url, screenshots, path, name):  # type: ignore[no-untyped-def]
+    response = page.goto(server_url + path)
+    assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert page.locator("header.site nav").is_visible()
+    assert page.errors == []
+    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
+
+
+def test_pages_fit_a_phone(browser, server_url, screenshots):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    for path, name in PAGES[:4]:
+        phone.goto(server_url + path)
+        phone.wait_for_load_state("networkidle")
+        phone.screenshot(path=str(screenshots / f"phone-{name}.png"), full_page=True)
+        overflow = phone.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"{path} scrolls sideways on a phone by {overflow}px"
+    context.close()
+
+
+def test_overview_shows_summary_and_links_to_dyads(page, server_url):  # type: ignore[no-untyped-def]
+    page.goto(server_url + "/")
+    assert page.locator("#stat-events").inner_text() == "111"
+    page.locator("#top-dyads a", has_text="JPN – RUS").click()
+    page.wait_for_url("**/dyad?a=JPN&b=RUS*")
+    page.wait_for_function("() => (document.getElementById('dyad-chart').data || []).length > 0")
+
+
+def test_dyad_picker_draws_the_timeline(page, server_url, screenshots):  # type: ignore[no-untyped-def]
+    page.goto(server_url + "/dyad?a=JPN&b=RUS")
+    page.wait_for_function("() => (document.getElementById('dyad-chart').data || []).length > 0")
+    shift_lines = page.evaluate("() => document.getElementById('dyad-chart').layout.shapes.length")
+    assert shift_lines >= 1
+    assert page.locator("#shifts h3").first.inner_text().startswith("2022-02")
+
+    page.select_option("#pick-a", "CHN")
+    page.wait_for_url("**/dyad?a=CHN&b=RUS*")
+    page.wait_for_function("() => (document.getElementById('dyad-chart').data || []).length > 0")
+    assert page.locator("h1").inner_text() == "CHN – RUS"
+    goldstein = page.evaluate("() => document.getElementById('dyad-chart').data[0].y")
+    assert all(value >= 0 for value in goldstein), "China and Russia never clash in the sample"
+    assert plotted_traces(page, "#dyad-chart") == 5  # the Goldstein line and four QuadClasses
+    page.screenshot(path=str(screenshots / "dyad-chn-rus.png"), full_page=True)
+
+
+def test_network_slider_redraws_the_graph(page, server_url, screenshots):  # type: ignore[no-untyped-def]
+    page.goto(server_url + "/network")
+    page.wait_for_function("() => (document.getElementById('network-chart').data || []).length > 0")
+    chart = page.locator("#network-chart")
+    first_until = chart.get_attribute("data-until")
+    before = page.evaluate("() => JSON.stringify(document.getElementById('network-chart').data)")
+
+    slider = page.locator("#month-slider")
+    months = json.loads(page.locator("#network-stops").text_content())
+    target = next(i for i, stop in enumerate(months) if stop["label"] == "2019-06")
+    slider.evaluate(
+        "(el, value) => { el.value = value; el.dispatchEvent(new Event('input')); }", target
+    )
+    page.wait_for_function(
+        "until => document.getElementById('network-chart').dataset.until !== until", arg=first_until
+    )
+    assert chart.get_attribute("data-until") == "2019-06-30"
+    assert page.locator("#month-label").inner_text() == "2019-06"
+    after = page.evaluate("() => JSON.stringify(document.getElementById('network-chart').data)")
+    assert after != before
+    # in mid-2019 Japan and Russia still cooperate: their edge is drawn green
+    colours = page.evaluate(
+        "() => document.getElementById('network-chart').data"
+        ".filter(t => t.mode === 'lines').map(t => t.line.color)"
+    )
+    assert colours and "#b8322a" not in colours
+    assert "2019-06-30" in page.url
+    assert page.errors == []
+    page.screenshot(path=str(screenshots / "network-2019-06.png"), full_page=True)
+
+
+def test_event_row_leads_to_the_highlighted_sentence(page, server_url, screenshots):  # type: ignore[no-untyped-def]
+    page.goto(server_url + "/events?a=JPN&b=RUS&root=16")
+    row = page.locator("tr.event-row").first
+    sentence = row.locator("td.sentence").inner_text()
+    row.locator("td").first.click()
+    page.wait_for_url("**/documents/**#s*")
+    anchor = page.url.split("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    assert mark.is_visible()
+    assert mark.inner_text() == sentence
+    assert mark.evaluate("el => el.matches(':target')")
+    page.screenshot(path=str(screenshots / "document-highlight.png"), full_page=True)
+
+
+def test_event_filters_and_next_page(page, server_url):  # type: ignore[no-untyped-def]
+    page.goto(server_url + "/events")
+    page.fill("input[name=actor]", "USA")
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url("**/events?**actor=USA**")
+    rows = page.locator("tr.event-row")
+    assert rows.count() == 8
+    page.goto(server_url + "/events")
+    page.click("#next-page")
+    page.wait_for_url("**cursor=**")
+    assert page.locator("tr.event-row").count() == 50
