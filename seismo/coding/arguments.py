@@ -134,7 +134,7 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             return phrase(verb.head, "relative")
         return phrase(head, "subject")
-    if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
+    if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
         gov = verb.head
         # object control: "urged Japan to act", "invited X to speak"
         if verb.dep_ == "xcomp":
@@ -147,7 +147,7 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
             owner = children(gov, "poss")
             if owner:
                 return phrase(owner[0], "controller")
-            while gov.pos_ in ("NOUN", "ADP", "PROPN") and gov.head is not gov:
+            while gov.pos_ in ("NOUN", "ADP", "PROPN") and gov.head.i != gov.i:
                 gov = gov.head
             if gov.pos_ not in ("VERB", "AUX"):
                 return None

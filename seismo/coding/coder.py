@@ -401,7 +401,7 @@ class Coder:
 
 def _is_subject(sent: Span, mention: Mention) -> bool:
     tok = sent.doc[mention.start]
-    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -420,6 +420,6 @@ def _paragraph_index(starts: list[int], char: int) -> int:
 def _pluperfect(tok: Token) -> bool:
     """ "had occurred": earlier than the story's time, so the story's date does not carry."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)

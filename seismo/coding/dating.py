@@ -109,7 +109,7 @@ class SentenceDates:
             return None
         head = tok
         for _ in range(4):
-            if head.head is head:
+            if head.head.i == head.i:
                 return None
             head = head.head
             if self.sent.start_char + expr.start <= head.idx < self.sent.start_char + expr.end:
@@ -125,7 +125,7 @@ class SentenceDates:
         if not self.expressions:
             return None
         clause = trigger
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         lo = clause.left_edge.idx - self.sent.start_char
         hi = clause.right_edge.idx + len(clause.right_edge) - self.sent.start_char

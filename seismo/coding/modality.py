@@ -57,7 +57,7 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
 def _clause_verb(tok: Token) -> Token:
     """The verb a noun belongs to (the noun's own modality is its verb's)."""
     steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 8:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
         tok = tok.head
         steps += 1
     return tok
@@ -83,13 +83,13 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     # climb through the words that govern the trigger
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in GOVERNING_DEPS or cur.head is cur:
+        if cur.dep_ not in GOVERNING_DEPS or cur.head.i == cur.i:
             break
         gov = cur.head
         lemma = gov.lemma_.lower()
         negated = is_negated(gov)
         if gov.pos_ == "NOUN" and lemma in lex.words("intent_nouns"):
-            if negated or (gov.head is not gov and is_negated(_clause_verb(gov))):
+            if negated or (gov.head.i != gov.i and is_negated(_clause_verb(gov))):
                 return Modality("asserted", lemma, "refused")
             if lemma in lex.words("asserted_nouns"):
                 return Modality("asserted", lemma)
