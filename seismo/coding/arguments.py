@@ -134,6 +134,9 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             return phrase(verb.head, "relative")
         return phrase(head, "subject")
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and not is_passive(verb) and not infinitive:
+        return phrase(verb.head, "relative")  # "resolutions condemning X": the resolutions act
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
         gov = verb.head
         # object control: "urged Japan to act", "invited X to speak"
@@ -158,6 +161,16 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     return None
 
 
+def locative_phrases(verb: Token) -> list[Phrase]:
+    """Where a passive act happened: "was invited to speak in the Diet" -> the Diet."""
+    found = []
+    for holder in [verb, *children(verb, "xcomp")]:
+        for prep in children(holder, "prep"):
+            if prep.lower_ in ("in", "at", "to", "before"):
+                found.extend(phrase(o, "locative") for o in children(prep, "pobj"))
+    return found
+
+
 def noun_slot_phrases(noun: Token, slots: Iterable[str]) -> list[Phrase]:
     found: list[Phrase] = []
     for slot in slots:
@@ -169,6 +182,12 @@ def noun_slot_phrases(noun: Token, slots: Iterable[str]) -> list[Phrase]:
 def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase]:
     found: list[Phrase] = []
     for slot in rule.target:
+        if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
+            if obj is not None:
+                found.append(Phrase(obj, list(obj.subtree), "slot:obj_tree"))
+            if found:
+                break
+            continue
         for head in slot_heads(verb, slot, obj):
             found.append(phrase(head, f"slot:{slot}"))
         if found:

@@ -9,9 +9,13 @@ the way a reader would, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Iterable
+from pathlib import Path
 from dataclasses import dataclass, field
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from seismo.actors import ActorBase, Mention
@@ -20,6 +24,8 @@ from seismo.coding.arguments import (
     RELATIVES,
     Phrase,
     children,
+    is_passive,
+    locative_phrases,
     noun_slot_phrases,
     phrase,
     subject_of,
@@ -28,9 +34,23 @@ from seismo.coding.arguments import (
 from seismo.coding.cameo import lookup
 from seismo.coding.dating import SentenceDates, coarsen, known_event_date, sentence_reference_date
 from seismo.coding.lexicon import Lexicon
-from seismo.coding.modality import Modality, modality_of
+from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.triggers import Trigger, find_triggers
 from seismo.model import NO_DATE, Actor, Document, Event, EventDate, Location, Stance
+
+TERRITORIES_FILE = Path(__file__).resolve().parent / "tables" / "territories.yaml"
+
+
+@functools.cache
+def territories() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """Places whose seizure is an act against a state (tables/territories.yaml)."""
+    raw = yaml.safe_load(TERRITORIES_FILE.read_text(encoding="utf-8")) or {}
+    out = []
+    for entry in raw.get("territories", []):
+        for name in entry["names"]:
+            out.append((re.compile(rf"\b{re.escape(name)}\b"), str(entry["country"]), name))
+    return tuple(out)
+
 
 # A promise or agreement to do X is CAMEO's "express intent to X" (root 03) ...
 INTENT_CODES = {"01": "030", "02": "030", "03": None, "04": "036", "05": "032", "06": "031",
@@ -41,7 +61,7 @@ REJECT_CODES = {"01": "120", "02": "120", "03": "120", "04": "125", "05": "120",
 # ... and a threat to do harm is a threat (root 13).
 THREAT_CODES = {"16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 # Roots where an event without a named target is still worth keeping ("condemned the raid").
-TARGETLESS_ROOTS = frozenset({"11", "12"})
+TARGETLESS_ROOTS = frozenset({"11"})
 PERSON_KINDS = frozenset({"person", "office_title"})
 
 
@@ -53,6 +73,7 @@ class Context:
     last_sources: list[Actor] = field(default_factory=list)
     last_pair: tuple[Actor, Actor] | None = None
     narrative: EventDate | None = None
+    paragraph_dates: list[EventDate] = field(default_factory=list)
     paragraph: int = -1
     events: list[Event] = field(default_factory=list)
 
@@ -130,16 +151,24 @@ class Coder:
         if ph.head.lower_ in PRONOUNS and not self._mentions_in([ph.head], by_token):
             return self._pronoun_actors(ph, sent_mentions, ctx, on)
         if ph.head.lower_ in RELATIVES:
-            return []
+            antecedent = _antecedent(ph.head)
+            if antecedent is None:
+                return []
+            return self.actors_of(phrase(antecedent, "relative"), by_token, sent_mentions, ctx, on)
         if ph.head.lemma_.lower() in self.lex.words("pair_words") and ctx.last_pair:
             quantified = any(c.lower_ in ("both", "two") for c in ph.head.children)
             if quantified and not self._mentions_in(ph.tokens, by_token):
                 return list(ctx.last_pair)
+        if ph.via in ("subject", "controller") and by_token.get(ph.head.i) is None:
+            if ph.head.lemma_.lower() in self.lex.nouns:
+                return []  # "Japan's sanctions met a reaction": the sanctions are the subject
         actors: list[Actor] = []
         for mention in self._mentions_in(ph.tokens, by_token):
             actor = self._resolve(mention, on)
             if actor is not None and all(a.code != actor.code for a in actors):
                 actors.append(actor)
+        if not actors and ph.via.startswith("slot:"):
+            actors = _territory_actors(ph)
         return actors
 
     # -- one trigger --------------------------------------------------------------------
@@ -149,34 +178,53 @@ class Coder:
     ) -> tuple[list[Actor], list[Actor], str]:  # fmt: skip
         tok = trig.token
         how = "direct"
+
+        def resolve_all(phrases: list[Phrase]) -> list[Actor]:
+            nonlocal how
+            found: list[Actor] = []
+            for ph in phrases:
+                for actor in self.actors_of(ph, by_token, sent_mentions, ctx, on):
+                    if all(a.code != actor.code for a in found):
+                        found.append(actor)
+                if found and (ph.is_pronoun or ph.via == "controller"):
+                    how = "inferred"
+            return found
+
         if trig.nominal:
-            src_phrases = noun_slot_phrases(tok, trig.rule.source)
+            sources = resolve_all(noun_slot_phrases(tok, trig.rule.source))
             tgt_phrases = noun_slot_phrases(tok, trig.rule.target)
             if trig.light_verb is not None:
                 if not tgt_phrases:
                     tgt_phrases = verb_slot_phrases(trig.light_verb, trig.rule, None)
-                if not src_phrases:
+                if not sources:
                     found = subject_of(trig.light_verb)
-                    src_phrases = [found] if found else []
-            if not src_phrases:  # "exercises in which X and Y took part"
+                    sources = resolve_all([found] if found else [])
+            if not sources:  # "exercises in which X and Y took part"
                 for rel in children(tok, "relcl"):
                     found = subject_of(rel)
                     if found is not None and found.head.lower_ not in RELATIVES:
-                        src_phrases = [found]
-            if not src_phrases and tok.dep_ == "pobj":
-                gov = tok.head.head
+                        sources = resolve_all([found])
+            if not sources and tok.dep_ == "pobj":
+                gov = tok.head
+                for _ in range(6):  # "during a meeting with X", "no intention of continuing talks"
+                    if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                        break
+                    gov = gov.head
                 if gov.pos_ in ("VERB", "AUX"):
                     found = subject_of(gov)
-                    src_phrases = [found] if found else []
+                    sources = resolve_all([found] if found else [])
                     how = "clause"
         else:
             found = subject_of(tok)
-            src_phrases = [found] if found else []
+            sources = resolve_all([found] if found else [])
             tgt_phrases = verb_slot_phrases(tok, trig.rule, trig.obj)
-        sources: list[Actor] = []
-        for ph in src_phrases:
-            sources.extend(self.actors_of(ph, by_token, sent_mentions, ctx, on))
-            if ph.is_pronoun or ph.via == "controller":
+            obj = trig.obj
+            if obj is not None and trig.rule.code[:2] in ("11", "12") and obj.lemma_.lower() in self.lex.nouns:
+                # "condemned the sanctions against X": the target is who imposed them, not X
+                noun_rule = self.lex.nouns[obj.lemma_.lower()]
+                tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
+            if not sources and found is None and is_passive(tok):
+                sources = self._agentless_source(tok, tgt_phrases, by_token, sent_mentions, ctx, on)
                 how = "inferred"
         targets: list[Actor] = []
         for ph in tgt_phrases:
@@ -184,10 +232,33 @@ class Coder:
                 if all(a.code != actor.code for a in targets):
                     targets.append(actor)
         if not targets and not trig.nominal and trig.obj is not None:
-            targets = self.actors_of(phrase(trig.obj, "object"), by_token, sent_mentions, ctx, on)
+            obj_phrase = phrase(trig.obj, "object")
+            if not obj_phrase.is_pronoun:
+                kept = [t for t in obj_phrase.tokens if not _under_prep(t, obj_phrase.head, "from")]
+                targets = self.actors_of(
+                    Phrase(obj_phrase.head, kept, "object"), by_token, sent_mentions, ctx, on
+                )
             if targets:
                 how = "object"
         return sources, targets, how
+
+    def _agentless_source(
+        self, verb: Token, tgt_phrases: list[Phrase], by_token: dict[int, Mention],
+        sent_mentions: list[Mention], ctx: Context, on: dt.date | None,
+    ) -> list[Actor]:  # fmt: skip
+        """Who acted in a passive without "by": the host named by the place ("invited to
+        speak in the Diet"), else the last actor named before that is not the target."""
+        for ph in locative_phrases(verb):
+            found = self.actors_of(ph, by_token, sent_mentions, ctx, on)
+            if found:
+                return found[:1]
+        target_keys = set()
+        for ph in tgt_phrases:
+            target_keys |= {a.key for a in self.actors_of(ph, by_token, sent_mentions, ctx, on)}
+        for mention, actor in reversed(ctx.recent):
+            if actor.key not in target_keys and mention.kind not in PERSON_KINDS:
+                return [actor]
+        return []
 
     def _code_for(self, code: str, modality: Modality) -> tuple[str, str] | None:
         root = code[:2]
@@ -233,6 +304,10 @@ class Coder:
         reference: EventDate | None,
     ) -> list[Event]:  # fmt: skip
         modality = modality_of(trig.token, self.lex)
+        if trig.nominal and trig.light_verb is None and modality.kind != "refused":
+            # a named event ("the 1956 declaration", "Russia's invasion") is a reference to
+            # something that happened, whatever the verb around it plans
+            modality = Modality("negated") if is_negated(trig.token) else Modality("asserted")
         coded = self._code_for(trig.rule.code, modality)
         if coded is None:
             return []
@@ -241,6 +316,8 @@ class Coder:
         carried = False
         if not date.value:
             base = reference or ctx.narrative
+            if mod == "intended":
+                base = _present_or_later(ctx.paragraph_dates, doc.published) or reference
             if base is not None and not _pluperfect(trig.token):
                 date = coarsen(base, "year") if mod == "intended" else base
                 carried = True
@@ -248,10 +325,13 @@ class Coder:
         if trig.rule.copy:
             return self._copy(trig, doc, si, sent, by_token, sent_mentions, ctx, date, mod, on)
         sources, targets, how = self._arguments(trig, by_token, sent_mentions, ctx, on)
-        if not sources:
+        if not sources and not (trig.rule.symmetric and len(targets) >= 2):
             return []
         pairs: list[tuple[Actor, Actor | None]] = []
-        if targets:
+        if not sources:
+            # "restored relations between both countries": the two are the parties
+            pairs = [(targets[0], t) for t in targets[1:] if t.key != targets[0].key]
+        elif targets:
             pairs = [(s, t) for s in sources for t in targets if s.key != t.key]
         elif len(sources) >= 2 and trig.rule.symmetric:
             pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
@@ -259,7 +339,7 @@ class Coder:
             pairs = [(s, None) for s in sources]
         if not pairs:
             return []
-        if trig.nominal and (not date.value or carried):
+        if trig.nominal and (trig.light_verb is None or not date.value or carried):
             known = known_event_date(
                 pairs[0][0].country, pairs[0][1].country if pairs[0][1] else None,
                 code[:2], trig.token.lemma_.lower(), doc.published,
@@ -346,8 +426,9 @@ class Coder:
             para = _paragraph_index(paragraph_starts, sent.start_char)
             if para != ctx.paragraph:
                 ctx.paragraph, ctx.narrative = para, None
+                ctx.paragraph_dates = []
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-            if not sent_mentions:
+            if not sent_mentions and not (ctx.last_pair and _names_a_pair(sent)):
                 continue
             dates = SentenceDates.find(sent, doc.published, _tense(sent))
             reference = None if dates.expressions else sentence_reference_date(sent.text, doc.published)
@@ -397,6 +478,44 @@ class Coder:
             ctx.narrative = last
         elif reference is not None:
             ctx.narrative = reference
+        ctx.paragraph_dates.extend(e.date for e in dates.expressions if e.date.value)
+        if reference is not None:
+            ctx.paragraph_dates.append(reference)
+
+
+def _names_a_pair(sent: Span) -> bool:
+    """ "both countries", "the two sides": the sentence may speak of the last pair."""
+    return any(t.lower_ in ("both", "two") for t in sent)
+
+
+def _under_prep(tok: Token, top: Token, word: str) -> bool:
+    """Whether `tok` sits under a "from ..." (or other) phrase below `top`."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ == word:
+            return True
+        cur = cur.head
+    return False
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the US, with which Tokyo signed ..."."""
+    tok = relative
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _territory_actors(ph: Phrase) -> list[Actor]:
+    text = " ".join(t.text for t in ph.tokens)
+    for pattern, country, name in territories():
+        if pattern.search(text):
+            return [Actor(code=country, country=country, sector=None, name=name, text=name)]
+    return []
 
 
 def _is_subject(sent: Span, mention: Mention) -> bool:
@@ -415,6 +534,17 @@ def _paragraph_index(starts: list[int], char: int) -> int:
         else:
             hi = mid
     return lo - 1
+
+
+def _present_or_later(dates: list[EventDate], anchor: dt.date | None) -> EventDate | None:
+    """A plan belongs to the story's present: the last date of the paragraph not before the
+    article's year ("will strengthen ..." after a paragraph about 2022, not about 1947)."""
+    if anchor is None:
+        return None
+    for date in reversed(dates):
+        if date.value and int(date.value[:4]) >= anchor.year:
+            return date
+    return None
 
 
 def _pluperfect(tok: Token) -> bool:

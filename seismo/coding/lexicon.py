@@ -31,9 +31,9 @@ NOUN_TARGETS = (
     "pp:against", "pp:on", "pp:with", "pp:to", "pp:of", "pp:into", "pp:in", "pp:toward",
     "pp:towards",
 )  # fmt: skip
-SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj")
+SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree")
 RULE_KEYS = {"code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only"}  # fmt: skip
+             "requires", "light_only", "pobj"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Rule:
     objects: frozenset[str] = frozenset()
     prt: str | None = None
     prep: str | None = None
+    pobj: frozenset[str] = frozenset()  # a prepositional object the verb must govern ("on a list")
     symmetric: bool = False
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
@@ -94,6 +95,7 @@ def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
         objects=frozenset(str(o).lower() for o in raw.get("object", ())),
         prt=raw.get("prt"),
         prep=raw.get("prep"),
+        pobj=frozenset(str(o).lower() for o in raw.get("pobj", ())),
         symmetric=bool(raw.get("symmetric", False)),
         copy=bool(raw.get("copy", False)),
         requires=frozenset(str(o).lower() for o in raw.get("requires", ())),

@@ -1,8 +1,10 @@
 """Did it happen? Modality of a trigger: asserted, intended, hypothetical or negated.
 
-Read from the auxiliaries and negation on the trigger and on the chain of words that govern
-it: "will impose" is intended, "would make" hypothetical, "did not treat" negated, "did not
-hesitate to impose" asserted, "has no intention of continuing" negated.
+Read along the chain of words from the trigger up to the clause that governs it: its own
+auxiliaries and negation ("will impose" intended, "would make" hypothetical, "did not
+treat" negated), then the words that govern it ("did not hesitate to impose" asserted,
+"has no intention of continuing" refused, "agreed to accelerate" an expressed intent,
+"plans to build" intended).
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from spacy.tokens import Token
 
 from seismo.coding.lexicon import Lexicon
 
-# How far up the governing chain modality is inherited.
-GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "acl", "prep", "pobj", "dobj", "ccomp", "advcl"})
+# A clause of its own ends the chain: "X said that Y would ..." keeps Y's modality local.
+CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "csubj"})
+EXPRESSED_INTENT = frozenset({"agree", "promise", "pledge", "vow", "offer", "commit"})
 
 
 @dataclass(frozen=True)
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened" or None
+
+
+ASSERTED = Modality("asserted")
 
 
 def is_negated(tok: Token) -> bool:
@@ -34,94 +40,109 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
-def _aux_modality(tok: Token, lex: Lexicon) -> str | None:
+def _aux(tok: Token, lex: Lexicon) -> str | None:
     for child in tok.children:
         if child.dep_ not in ("aux", "auxpass"):
             continue
-        word = child.lower_
-        if word in lex.words("intent_aux") or child.lemma_.lower() in lex.words("intent_aux"):
+        if child.lower_ in lex.words("intent_aux") or child.lemma_.lower() in lex.words("intent_aux"):
             return "intended"
-        if word in lex.words("hypothetical_aux"):
+        if child.lower_ in lex.words("hypothetical_aux"):
             return "hypothetical"
-        if word == "to" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
+        if child.lower_ == "to" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
             return "intended"  # "is to define": a plan
     return None
 
 
 def _conditional(tok: Token, lex: Lexicon) -> bool:
+    marks = lex.words("conditional_marks")
+    adverbs = lex.words("hypothetical_adverbs")
     return any(
-        c.dep_ == "mark" and c.lower_ in lex.words("conditional_marks") for c in tok.children
+        (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "advmod" and c.lower_ in adverbs)
+        for c in tok.children
     )
 
 
-def _clause_verb(tok: Token) -> Token:
-    """The verb a noun belongs to (the noun's own modality is its verb's)."""
-    steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
-        tok = tok.head
-        steps += 1
-    return tok
+def _own(verb: Token, lex: Lexicon) -> Modality | None:
+    """What a clause's own verb says: its negation, condition and auxiliaries."""
+    if is_negated(verb):
+        return Modality("negated")
+    if _conditional(verb, lex):
+        return Modality("hypothetical")
+    aux = _aux(verb, lex)
+    if aux == "hypothetical":
+        gov = verb.head
+        if verb.dep_ == "ccomp" and gov.lemma_.lower() in lex.words("reporting_verbs"):
+            return Modality("intended", gov.lemma_)  # reported future: "said it would"
+        return Modality("hypothetical")
+    if aux == "intended":
+        return Modality("intended")
+    return None
+
+
+def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
+    lemma = gov.lemma_.lower()
+    negated = is_negated(gov)
+    if lemma in lex.words("double_negative_governors"):
+        return Modality("asserted", lemma)
+    if lemma in lex.words("negating_governors"):
+        return Modality("asserted", lemma) if negated else Modality("asserted", lemma, "refused")
+    if negated:
+        return Modality("negated", lemma)
+    if _conditional(gov, lex):
+        return Modality("hypothetical", lemma)
+    if lemma in lex.words("intent_governors"):
+        if lemma in EXPRESSED_INTENT:
+            return Modality("asserted", lemma, "intent_expressed")
+        if lemma == "threaten":
+            return Modality("asserted", lemma, "threatened")
+        return Modality("intended", lemma)
+    aux = _aux(gov, lex)
+    if aux is not None:
+        return Modality(aux, lemma)
+    return None
+
+
+def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
+    lemma = noun.lemma_.lower()
+    if lemma not in lex.words("intent_nouns"):
+        return None
+    if is_negated(noun):
+        return Modality("asserted", lemma, "refused")
+    if lemma in lex.words("asserted_nouns"):
+        return Modality("asserted", lemma)
+    return Modality("asserted", lemma, "intent_expressed")
 
 
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event a trigger carries."""
-    tok = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
-    if tok is not trigger and is_negated(trigger) and trigger.pos_ == "NOUN":
-        return Modality("negated")
-    if is_negated(tok):
-        return Modality("negated")
-    if _conditional(tok, lex):
-        return Modality("hypothetical")
-    own = _aux_modality(tok, lex)
-    if own == "hypothetical":
-        gov = tok.head
-        if tok.dep_ == "ccomp" and gov.lemma_.lower() in lex.words("reporting_verbs"):
-            return Modality("intended", gov.lemma_)  # reported future: "said it would"
-        return Modality("hypothetical")
-    if own == "intended":
-        return Modality("intended")
-    # climb through the words that govern the trigger
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ not in GOVERNING_DEPS or cur.head.i == cur.i:
-            break
-        gov = cur.head
-        lemma = gov.lemma_.lower()
-        negated = is_negated(gov)
-        if gov.pos_ == "NOUN" and lemma in lex.words("intent_nouns"):
-            if negated or (gov.head.i != gov.i and is_negated(_clause_verb(gov))):
-                return Modality("asserted", lemma, "refused")
-            if lemma in lex.words("asserted_nouns"):
-                return Modality("asserted", lemma)
-            return Modality("asserted", lemma, "intent_expressed")
-        if gov.pos_ in ("VERB", "AUX"):
-            if lemma in lex.words("double_negative_governors"):
-                return Modality("asserted", lemma)
-            if lemma in lex.words("negating_governors"):
-                return (
-                    Modality("asserted", lemma, "refused")
-                    if not negated
-                    else Modality("asserted", lemma)
-                )
-            if negated:
-                return Modality("negated", lemma)
-            if _conditional(gov, lex):
-                return Modality("hypothetical", lemma)
-            aux = _aux_modality(gov, lex)
-            if aux == "hypothetical":
-                return Modality("hypothetical", lemma)
-            if lemma in lex.words("intent_governors"):
-                if lemma in ("agree", "promise", "pledge", "vow", "offer", "commit"):
-                    return Modality("asserted", lemma, "intent_expressed")
-                if lemma == "threaten":
-                    return Modality("asserted", lemma, "threatened")
-                return Modality("intended", lemma)
-            if aux == "intended":
-                return Modality("intended", lemma)
-            if lemma in lex.words("asserted_governors"):
-                cur = gov
+    tok = trigger
+    own_seen = False
+    skip_own = False
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            if not own_seen:
+                own_seen = True
+                if not skip_own:
+                    found = _own(tok, lex)
+                    if found is not None:
+                        return found
+            else:
+                found = _governing_verb(tok, lex)
+                if found is not None:
+                    return found
+            if tok.dep_ == "conj" and tok.head.i != tok.i:
+                tok, skip_own, own_seen = tok.head, True, False  # shares its first conjunct's
                 continue
-            if cur.dep_ in ("ccomp", "advcl"):
-                break  # a reported or adverbial clause keeps its own modality
-        cur = gov
-    return Modality("asserted")
+            if tok.dep_ in CLAUSE_BOUNDARIES:
+                break
+        elif tok.i != trigger.i and tok.pos_ == "NOUN":
+            found = _governing_noun(tok, lex)
+            if found is not None:
+                return found
+        elif tok.i == trigger.i and tok.pos_ in ("NOUN", "PROPN") and is_negated(tok):
+            return Modality("negated")
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        skip_own = False if tok.pos_ in ("VERB", "AUX") and own_seen else skip_own
+    return ASSERTED

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from seismo.coding.arguments import children, direct_object
+from seismo.coding.arguments import children, direct_object, phrase
 from seismo.coding.lexicon import Lexicon, Rule
 
 # Verbs that only carry an event noun: "impose sanctions", "hold talks", "issue a declaration".
@@ -45,17 +45,21 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
             continue
+        if rule.pobj and not any(
+            o.lemma_.lower() in rule.pobj
+            for p in children(tok, "prep")
+            for o in children(p, "pobj")
+        ):
+            continue
         return Trigger(tok, rule, nominal=False, obj=obj)
     return None
 
 
 def _modifier_words(tok: Token) -> set[str]:
-    words = set()
-    for child in tok.children:
-        if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-            words.add(child.lemma_.lower())
-            words.add(child.lower_)
-    return words
+    """The words of a noun's own phrase ("increased activity by the Russian navy")."""
+    return {t.lemma_.lower() for t in phrase(tok, "noun").tokens} | {
+        t.lower_ for t in phrase(tok, "noun").tokens
+    }
 
 
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
