@@ -35,6 +35,7 @@ DEMO_DB = "seismo-demo.duckdb"
 # How long a write waits for readers (a running `seismo serve`) to let go of the file.
 STORE_WAIT = 30.0
 SENTENCE_WIDTH = 90
+SHOWN_SHIFTS = 5
 
 InputsArgument = typer.Argument(
     ..., help="Files (.txt, .html, .jsonl, feeds, WARC), directories, or - for JSONL on stdin."
@@ -586,8 +587,14 @@ def _demo_summary(db: str, tally: Tally) -> None:
     print("busiest dyads:")
     for d in info["top_dyads"][:5]:
         print(f"  {d['a']}–{d['b']}: {d['events']} events, mean Goldstein {d['goldstein_mean']}")
-    print(f"shifts JPN–RUS: {len(shifts) or 'none found'}")
-    for shift in shifts:
+    largest = sorted(shifts, key=lambda s: -abs(s["size"]))[:SHOWN_SHIFTS]
+    print(f"shifts JPN–RUS: {len(shifts) or 'none found'}", end="")
+    print(
+        f" (the {len(largest)} largest below; all: `seismo shifts --dyad JPN RUS`)"
+        if largest
+        else ""
+    )
+    for shift in sorted(largest, key=lambda s: s["date"]):
         print(f"  {shift['date']}: {shift['direction']} ({shift['size']:+} {shift['metric']})")
         for event in shift["events"][:2]:
             print(f"    {event['date']} {event['cameo']} {_short(event['sentence'], 80)}")
@@ -608,6 +615,7 @@ def demo(
 
     _fresh_database(Path(db), overwrite)
     tally = run_ingest([str(p) for p in sample_corpus_paths()], db)
+    print(f"seismo: {tally.summary()}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
     try:

@@ -32,7 +32,14 @@ from seismo.coding.arguments import (
     verb_slot_phrases,
 )
 from seismo.coding.cameo import lookup
-from seismo.coding.dating import SentenceDates, coarsen, known_event_date, sentence_reference_date
+from seismo.coding.dating import (
+    SentenceDates,
+    coarsen,
+    contradicted_year,
+    known_event_date,
+    likely_date,
+    sentence_reference_date,
+)
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.triggers import Trigger, find_triggers
@@ -74,6 +81,7 @@ class Context:
     last_pair: tuple[Actor, Actor] | None = None
     narrative: EventDate | None = None
     paragraph_dates: list[EventDate] = field(default_factory=list)
+    flagged: EventDate | None = None  # a printed date the text contradicts, in this sentence
     paragraph: int = -1
     events: list[Event] = field(default_factory=list)
 
@@ -127,7 +135,9 @@ class Coder:
         if personal:
             before = [m for m in before if m.kind in PERSON_KINDS] or []
         else:
-            before = [m for m in before if m.kind not in PERSON_KINDS or not before]
+            # "it"/"they" most often take up the subject of the clause before them
+            subjects = [m for m in before if _is_subject(ph.head.sent, m)]
+            before = subjects or [m for m in before if m.kind not in PERSON_KINDS]
         for mention in reversed(before):
             actor = self._resolve(mention, on)
             if actor is not None:
@@ -346,6 +356,15 @@ class Coder:
             )  # fmt: skip
             if known is not None:
                 date = known
+        if date.value and not carried and pairs[0][1] is not None:
+            src, tgt = pairs[0][0].key, pairs[0][1].key
+            answered = [e.date for e in ctx.events
+                        if e.source.key == tgt and e.target is not None and e.target.key == src
+                        and e.root in ("16", "17", "13", "11")]  # fmt: skip
+            flagged = contradicted_year(date, sent.text, answered)
+            if flagged is not None:
+                date = flagged
+                ctx.flagged = flagged
         info = lookup(code)
         location = self._location(trig, by_token)
         confidence = self._confidence(trig, how, date, len(targets))
@@ -474,7 +493,10 @@ class Coder:
                 ctx.last_pair = (event.source, event.target)
                 break
         last = dates.last()
-        if last is not None and last.value:
+        if ctx.flagged is not None:
+            ctx.narrative = likely_date(ctx.flagged)  # carry what was meant, print what was said
+            ctx.flagged = None
+        elif last is not None and last.value:
             ctx.narrative = last
         elif reference is not None:
             ctx.narrative = reference

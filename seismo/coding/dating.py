@@ -77,14 +77,63 @@ def known_event_date(
     return None
 
 
+# "at the same time as X", "on the eve of X": the sentence shares X's month, not only its year
+CLOSE_IN_TIME = re.compile(
+    r"simultaneous(?:ly)? with|at the same time as|on the eve of|just before|just after|"
+    r"shortly (?:before|after)|in the (?:first )?days? (?:of|after)|amid",
+    re.IGNORECASE,
+)
+
+
 def sentence_reference_date(text: str, anchor: dt.date | None) -> EventDate | None:
-    """A well-known event named in the sentence, as a year: what follows it is no earlier."""
+    """A well-known event named in the sentence: what the sentence tells is no earlier.
+
+    Only the year is claimed, or the month where the text ties the two closely together.
+    """
     if anchor is None:
         return None
     for known in known_events():
         if anchor >= known.valid_from and known.pattern.search(text):
+            if CLOSE_IN_TIME.search(text) and len(known.date) >= 7:
+                return EventDate(known.date[:7], "month", known.name)
             return EventDate(known.date[:4], "year", known.name)
     return None
+
+
+RESPONSE_WORDS = re.compile(
+    r"\b(?:sanction|restriction|measure|retaliat|in response to|in view of|reaction)",
+    re.IGNORECASE,
+)
+
+
+def contradicted_year(
+    date: EventDate, sentence: str, responds_to: list[EventDate]
+) -> EventDate | None:
+    """A printed date that comes before the acts its sentence answers (flag, don't change).
+
+    `responds_to` are the dates of the earlier events, in the same document, by the target
+    against the source. Returns the date with a `warning`, and the likely intended date in
+    the warning text; the caller keeps the printed value.
+    """
+    if not date.value or not responds_to or not RESPONSE_WORDS.search(sentence):
+        return None
+    answered = [d for d in responds_to if d.value and d.value[:4] > date.value[:4]]
+    if not answered:
+        return None
+    year = min(d.value[:4] for d in answered if d.value)
+    likely = year + date.value[4:]
+    warning = (
+        f"printed as {date.value}, before the {year} acts it responds to; probably {likely}"
+    )
+    return EventDate(date.value, date.precision, date.text, warning, date.end)
+
+
+def likely_date(date: EventDate) -> EventDate:
+    """The date a flagged one probably meant, for carrying the story on (never printed)."""
+    if date.warning and "probably " in date.warning:
+        value = date.warning.rsplit("probably ", 1)[1]
+        return EventDate(value, date.precision, date.text)
+    return date
 
 
 @dataclass

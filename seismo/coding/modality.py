@@ -62,8 +62,26 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _shares_auxiliaries(verb: Token) -> Token | None:
+    """ "will increase ... and strengthen": a conjunct without auxiliaries shares its head's.
+    After "but" or "instead" it does not share the head's negation ("not X but Y")."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return None
+    return verb.head
+
+
+def _contrastive(verb: Token) -> bool:
+    head = verb.head
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "instead") for c in head.children)
+
+
 def _own(verb: Token, lex: Lexicon) -> Modality | None:
     """What a clause's own verb says: its negation, condition and auxiliaries."""
+    head = _shares_auxiliaries(verb)
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        found = _own(head, lex)
+        if found is not None and not (found.value == "negated" and _contrastive(verb)):
+            return found
     if is_negated(verb):
         return Modality("negated")
     if _conditional(verb, lex):

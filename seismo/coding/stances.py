@@ -11,6 +11,7 @@ Three shapes carry a stance:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -62,6 +63,10 @@ def _complements(verb: Token) -> list[tuple[Token, bool]]:
             for obj in children(conj, "pobj"):
                 found.append((obj, False))
             first = False
+    for conj in children(verb, "conj"):  # spaCy may hang "but as a partner" on the verb
+        if conj.lower_ == "as":
+            for obj in children(conj, "pobj"):
+                found.append((obj, False))
     for comp in children(verb, "oprd", "attr", "xcomp", "ccomp"):
         head = comp
         if comp.pos_ in ("VERB", "AUX"):  # "considered to be a challenge"
@@ -82,9 +87,16 @@ class StanceReader:
 
     def __init__(self, coder: Coder) -> None:
         self.coder = coder
-        self.last_holder: Actor | None = None
+        self.holders: list[Actor] = []
 
     def _actors(self, head: Token, by_token, sent_mentions, ctx, on) -> list[Actor]:
+        if head.lower_ in RELATIVES and head.dep_ == "pobj":
+            # "Washington, with which it has an alliance": the actor just before "with which"
+            prep = head.head
+            before = [m for m in sent_mentions if prep.i - 3 <= m.end - 1 < prep.i]
+            if before:
+                actor = self.coder.kb.resolve(before[-1], on)
+                return [actor] if actor is not None else []
         if head.lower_ in RELATIVES:
             head = head.head.head if head.head.dep_ == "prep" else head.head
             while head.dep_ == "relcl":
@@ -95,12 +107,16 @@ class StanceReader:
         return self.coder.actors_of(phrase(head, "stance"), by_token, sent_mentions, ctx, on)
 
     def _holder(self, verb: Token, by_token, sent_mentions, ctx, on) -> list[Actor]:
+        """The subject, else the state that has voiced most stances in this document so far
+        (analyses follow one state's view: "the strategy listed X as a threat")."""
         found = subject_of(verb)
         holders = (
             self.coder.actors_of(found, by_token, sent_mentions, ctx, on) if found else []
         )
-        if not holders and self.last_holder is not None:
-            holders = [self.last_holder]
+        if not holders and self.holders:
+            counts = Counter(a.key for a in self.holders)
+            key = counts.most_common(1)[0][0]
+            holders = [next(a for a in reversed(self.holders) if a.key == key)]
         return holders
 
     def read(
@@ -117,7 +133,7 @@ class StanceReader:
                 Stance(doc.doc_id, si, " ".join(sent.text.split()), holder, subject, kind,
                        date, modality, evidence, doc.content_hash)  # fmt: skip
             )
-            self.last_holder = holder
+            self.holders.append(holder)
 
         for tok in sent:
             lemma = tok.lemma_.lower()
@@ -136,9 +152,12 @@ class StanceReader:
                     kind = _kind(comp)
                     if kind is None:
                         continue
-                    mod = "negated" if denied else ("negated" if modality == "negated" else modality)
-                    if mod == "negated" and not denied and is_negated(tok):
-                        continue
+                    if denied:
+                        mod = "negated"
+                    elif is_negated(tok):
+                        mod = "asserted"  # "not as a threat but as a partner"
+                    else:
+                        mod = modality
                     for holder in holders:
                         for subject in subjects:
                             add(holder, subject, kind, mod, f"{tok.text} … {comp.text}")

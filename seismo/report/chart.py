@@ -101,9 +101,7 @@ def trajectory_svg(
             f'<text x="{LEFT - 6}" y="{zero + 4:.1f}" text-anchor="end" '
             f'fill="{COLOURS["muted"]}">0</text>'
         )
-        parts.append(
-            f'<text x="{LEFT + 4}" y="{top + 9}" fill="{COLOURS["muted"]}">{label}</text>'
-        )
+        parts.append(f'<text x="{LEFT + 4}" y="{top + 9}" fill="{COLOURS["muted"]}">{label}</text>')
     # bars: cooperation up, conflict down
     bar_w = max(1.0, slot * 0.72)
     for i, row in enumerate(series):
