@@ -9,6 +9,7 @@ The database holds the sample history, so queries reach real rows, not an empty 
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
 
 from seismo.api.app import create_app
 from seismo.store import Store
@@ -36,9 +38,14 @@ def _app_over_sample_history():  # type: ignore[no-untyped-def]
     return create_app(str(path))
 
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", _app_over_sample_history()).include(
-    method="GET"
+# The coverage phase adds ~600 boundary cases (about a minute here, each request opens the
+# database); SEISMO_FUZZ_COVERAGE=1 turns it on for a thorough run.
+_CONFIG = SchemathesisConfig.from_dict(
+    {"phases": {"coverage": {"enabled": os.environ.get("SEISMO_FUZZ_COVERAGE") == "1"}}}
 )
+schema = schemathesis.openapi.from_asgi(
+    "/openapi.json", _app_over_sample_history(), config=_CONFIG
+).include(method="GET")
 
 
 @pytest.mark.slow

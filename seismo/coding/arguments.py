@@ -161,6 +161,19 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     return None
 
 
+COMPANION_PREPS = frozenset({"along", "together", "alongside", "like"})
+
+
+def companion_phrases(verb: Token) -> list[Phrase]:
+    """ "Japan, along with South Korea and Australia, was listed": actors that share the role
+    of the subject, attached by spaCy to the verb."""
+    found = []
+    for prep in children(verb, "prep"):
+        if prep.lower_ in COMPANION_PREPS:
+            found.append(Phrase(prep, list(prep.subtree), "companion"))
+    return found
+
+
 def locative_phrases(verb: Token) -> list[Phrase]:
     """Where a passive act happened: "was invited to speak in the Diet" -> the Diet."""
     found = []

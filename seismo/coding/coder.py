@@ -24,6 +24,7 @@ from seismo.coding.arguments import (
     RELATIVES,
     Phrase,
     children,
+    companion_phrases,
     is_passive,
     locative_phrases,
     noun_slot_phrases,
@@ -173,7 +174,12 @@ class Coder:
             if ph.head.lemma_.lower() in self.lex.nouns:
                 return []  # "Japan's sanctions met a reaction": the sanctions are the subject
         actors: list[Actor] = []
-        for mention in self._mentions_in(ph.tokens, by_token):
+        mentions = self._mentions_in(ph.tokens, by_token)
+        if len(mentions) > 1:
+            # "the US commander in Iraq": a place inside the phrase is not a second actor
+            kept = [m for m in mentions if not _in_locative(ph.head, ph.head.doc[m.start])]
+            mentions = kept or mentions
+        for mention in mentions:
             actor = self._resolve(mention, on)
             if actor is not None and all(a.code != actor.code for a in actors):
                 actors.append(actor)
@@ -233,6 +239,13 @@ class Coder:
                 # "condemned the sanctions against X": the target is who imposed them, not X
                 noun_rule = self.lex.nouns[obj.lemma_.lower()]
                 tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
+            companions = companion_phrases(tok)
+            if companions:
+                extra = resolve_all(companions)
+                if is_passive(tok):
+                    tgt_phrases = tgt_phrases + companions
+                else:
+                    sources = sources + [a for a in extra if a not in sources]
             if not sources and found is None and is_passive(tok):
                 sources = self._agentless_source(tok, tgt_phrases, by_token, sent_mentions, ctx, on)
                 how = "inferred"
@@ -280,6 +293,13 @@ class Coder:
             return code, "negated"
         if modality.kind == "threatened":
             return THREAT_CODES.get(root, "130"), "asserted"
+        if modality.value == "intended":
+            # CAMEO codes a stated plan as the statement: "will send aid" is an intent to
+            # cooperate (03), "wants to attack" a threat (13); the modality stays "intended"
+            if root in INTENT_CODES:
+                return (INTENT_CODES[root] or code), "intended"
+            if root in THREAT_CODES:
+                return THREAT_CODES[root], "intended"
         return code, modality.value
 
     def _location(self, trig: Trigger, by_token: dict[int, Mention]) -> Location | None:
@@ -399,11 +419,13 @@ class Coder:
         sent_mentions: list[Mention], ctx: Context, date: EventDate, mod: str, on: dt.date | None,
     ) -> list[Event]:  # fmt: skip
         """ "X joined them": the last event again, with X as its source."""
-        if not ctx.events:
+        recent = [e for e in ctx.events if e.sentence_index >= si - 1]
+        if not recent:
             return []
-        model = ctx.events[-1]
-        if model.sentence_index < si - 1:
-            return []
+        # "joined them" after "imposed sanctions on X": the sanctions, not a noun in passing
+        obj = trig.obj.lemma_.lower() if trig.obj is not None else ""
+        preferred = [e for e in recent if e.root == "16"] if obj in trig.rule.objects else []
+        model = (preferred or recent)[-1]
         found = subject_of(trig.token)
         if found is None:
             return []
@@ -488,7 +510,7 @@ class Coder:
             subj = [a for m, a in resolved if _is_subject(sent, m)]
             if subj:
                 ctx.last_sources = subj[:1]
-        for event in reversed(asserted or sent_events):
+        for event in asserted or sent_events:  # the sentence's first pair is its main one
             if event.target is not None:
                 ctx.last_pair = (event.source, event.target)
                 break
@@ -503,6 +525,20 @@ class Coder:
         ctx.paragraph_dates.extend(e.date for e in dates.expressions if e.date.value)
         if reference is not None:
             ctx.paragraph_dates.append(reference)
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
+
+
+def _in_locative(top: Token, tok: Token) -> bool:
+    cur = tok
+    for _ in range(8):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _names_a_pair(sent: Span) -> bool:

@@ -113,15 +113,24 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _merge_patterns(lex: Lexicon, data: dict[str, Any], path: Path) -> None:
+def _merge_patterns(
+    lex: Lexicon, data: dict[str, Any], path: Path, extend: bool = False
+) -> None:
+    """Add a file's patterns. Our own files extend each other's rules for a verb (tried in
+    file order); a user's overlay replaces the rules of the verbs it names."""
     try:
         for lemma, rules in (data.get("verbs") or {}).items():
             if isinstance(rules, dict):
                 rules = [rules]
-            lex.verbs[str(lemma)] = [
-                _rule(str(lemma), r, f"verbs.{lemma}[{i}]", noun=False) for i, r in enumerate(rules)
+            parsed = [
+                _rule(str(lemma), r, f"verbs.{lemma}[{i}]", noun=False)
+                for i, r in enumerate(rules)
             ]
+            key = str(lemma)
+            lex.verbs[key] = (lex.verbs.get(key, []) + parsed) if extend else parsed
         for lemma, raw in (data.get("nouns") or {}).items():
+            if extend and str(lemma) in lex.nouns:
+                continue  # the first of our files to define a noun keeps it
             lex.nouns[str(lemma)] = _rule(str(lemma), raw, f"nouns.{lemma}", noun=True)
         for key, words in (data.get("grammar") or {}).items():
             lex.grammar[str(key)] = frozenset(str(w).lower() for w in words)
@@ -129,10 +138,16 @@ def _merge_patterns(lex: Lexicon, data: dict[str, Any], path: Path) -> None:
         raise SeismoError("E006", Errors.E006.format(path=path, reason=exc)) from exc
 
 
+def pattern_files() -> list[Path]:
+    """patterns.yaml first, then the other patterns_*.yaml files in name order."""
+    return [PATTERNS_FILE, *sorted(HERE.glob("patterns_*.yaml"))]
+
+
 def load_lexicon(overlays: Sequence[Path] = ()) -> Lexicon:
     """Our patterns and grammar words, with the user's overlays merged over them."""
     lex = Lexicon()
-    _merge_patterns(lex, _read_yaml(PATTERNS_FILE), PATTERNS_FILE)
+    for path in pattern_files():
+        _merge_patterns(lex, _read_yaml(path), path, extend=True)
     _merge_patterns(lex, {"grammar": _read_yaml(GRAMMAR_FILE)}, GRAMMAR_FILE)
     for path in overlays:
         _merge_patterns(lex, _read_yaml(Path(path)), Path(path))

@@ -143,6 +143,18 @@ def key_events(
     return result
 
 
+def _one_per_sentence(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first event of each sentence: "A and B agreed" is one piece of evidence, not two."""
+    seen: set[tuple[str, Any]] = set()
+    kept = []
+    for event in events:
+        key = (event["doc_id"], event.get("sentence_index"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
 def documents_for(con: Any, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Title, outlet, URL and publication date of the cited documents, and for stories
     that several outlets carried (seismo.sources), every outlet that did."""
@@ -214,6 +226,8 @@ def build_brief(
     scope: dict[str, Any] = {"since": since, "until": until, "modalities": modalities}
     series = dyad_series(con, a, b, period=resolution, **scope) if dated else []
     shifts = detect_shifts(con, a, b, period=resolution, **scope) if dated else []
+    for shift in shifts:
+        shift["events"] = _one_per_sentence(shift["events"])
     long_span = first is not None and last is not None and last.year - first.year > 6
     grouping = "year" if resolution == "year" or long_span else "quarter"
     groups = key_events(events, grouping)

@@ -138,6 +138,7 @@ def trajectory_svg(
             )
     # shift markers
     index = {row["period"]: i for i, row in enumerate(series)}
+    last_label_x, row_y = -1e9, TOP + 10
     for shift in shifts:
         i = index.get(shift["date"])
         if i is None:
@@ -151,8 +152,11 @@ def trajectory_svg(
         )
         anchor = "end" if sx > WIDTH - 150 else "start"
         dx = -4 if anchor == "end" else 4
+        # labels of shifts close together go on separate lines instead of overprinting
+        row_y = row_y + 14 if sx - last_label_x < 130 else TOP + 10
+        last_label_x = sx
         parts.append(
-            f'<text x="{sx + dx:.1f}" y="{TOP + 10}" text-anchor="{anchor}" fill="{colour}" '
+            f'<text x="{sx + dx:.1f}" y="{row_y}" text-anchor="{anchor}" fill="{colour}" '
             f'font-weight="600">shift {escape(period_label(shift["date"], resolution))} '
             f"{'↓' if conflict else '↑'}</text>"
         )
