@@ -52,8 +52,7 @@ def stored_events(db: Path) -> dict[str, set[str]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         duplicated = con.execute(
-            "SELECT content_hash, event_id, count(*) FROM events "
-            "GROUP BY ALL HAVING count(*) > 1"
+            "SELECT content_hash, event_id, count(*) FROM events GROUP BY ALL HAVING count(*) > 1"
         ).fetchall()
         assert not duplicated, f"duplicated events: {duplicated[:5]}"
         docs = con.execute(
@@ -73,3 +72,25 @@ def stored_events(db: Path) -> dict[str, set[str]]:
         return result
     finally:
         con.close()
+
+
+def sample_documents(count: int) -> list[dict[str, object]]:
+    """The first `count` briefs of the bundled sample corpus (real events, short texts)."""
+    import json
+
+    from seismo.data import sample_corpus_paths
+
+    records: list[dict[str, object]] = []
+    for path in sample_corpus_paths():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                records.append(json.loads(line))
+    assert len(records) >= count, "the sample corpus is smaller than the test needs"
+    return records[:count]
+
+
+def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
+    import json
+
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path

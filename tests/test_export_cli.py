@@ -85,7 +85,8 @@ def test_parquet_folder_reads_back(db: tuple[str, int], tmp_path: Path) -> None:
     out = tmp_path / "pq"
     export(path, "--format", "parquet", "--out", str(out))
     assert any(out.glob("year=2022/month=*/*.parquet"))
-    total = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet')").fetchone()[0]
+    con = duckdb.connect()
+    total = con.execute(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet')").fetchone()[0]
     with Store(path, read_only=True) as store:
         assert total == store.con.execute("SELECT count(*) FROM events").fetchone()[0]
 

@@ -44,6 +44,14 @@ GOOD = {
     ),
 }
 
+DRILLS_PAGE = (
+    "<html><head><title>Joint drills</title></head><body><article>"
+    "<h1>Joint drills in the East China Sea</h1><p>China and Russia held joint naval "
+    "exercises in the East China Sea on 21 December 2022, the defence ministries of both "
+    "countries said.</p><p>The drills lasted a week and involved destroyers, submarines and "
+    "aircraft from both navies.</p></article></body></html>"
+)
+
 # Files that cannot give a document: each must be named on stderr with a reason.
 MUST_SKIP = {
     "empty.txt",
@@ -106,7 +114,9 @@ def build_inputs(folder: Path) -> None:
     with (folder / "huge.txt").open("wb") as out:
         out.write(line * (50_000_000 // len(line) + 1))
     # One line of 5 MB with no sentence end: parsed in a clipped piece, never hangs.
-    words = [rng.choice(["talks", "delegates", "the", "border", "trade", "said"]) for _ in range(900_000)]  # fmt: skip
+    words = [
+        rng.choice(["talks", "delegates", "the", "border", "trade", "said"]) for _ in range(900_000)
+    ]
     (folder / "one-line.txt").write_text(" ".join(words)[:5_000_000], encoding="utf-8")
     (folder / "nobody.html").write_text(
         "<html><head><title>Nothing here</title></head></html>", encoding="utf-8"
@@ -116,7 +126,10 @@ def build_inputs(folder: Path) -> None:
         "<html><body>" + "<div>" * depth + "Deep text." + "</div>" * depth + "</body></html>",
         encoding="utf-8",
     )
-    good_line = {"id": "jsonl-good", "text": "Japan expelled eight Russian diplomats on 8 April 2022."}  # fmt: skip
+    good_line = {
+        "id": "jsonl-good",
+        "text": "Japan expelled eight Russian diplomats on 8 April 2022.",
+    }
     (folder / "mixed.jsonl").write_text(
         "\n".join(
             [
@@ -126,7 +139,7 @@ def build_inputs(folder: Path) -> None:
                 '{"id": "no-text"}',
                 '{"id": "wrong-type", "text": 42}',
                 '{"id": "nested", "text": ' + "[" * 50_000 + "]" * 50_000 + "}",
-                json.dumps({"id": "jsonl-good-2", "html": "<p>China and Russia held joint naval exercises on 21 December 2022.</p>"}),  # fmt: skip
+                json.dumps({"id": "jsonl-good-2", "html": DRILLS_PAGE}),
             ]
         )
         + "\n",
@@ -135,8 +148,14 @@ def build_inputs(folder: Path) -> None:
     page = "<html><body><article><p>{}</p></article></body></html>"
     archive = _warc_gz(
         [
-            ("https://example.org/a", page.format("Germany halted the Nord Stream 2 pipeline on 22 February 2022. " * 20)),  # fmt: skip
-            ("https://example.org/b", page.format("Finland applied to join NATO on 18 May 2022. " * 200)),  # fmt: skip
+            (
+                "https://example.org/a",
+                page.format("Germany halted the Nord Stream 2 pipeline on 22 February 2022. " * 20),
+            ),
+            (
+                "https://example.org/b",
+                page.format("Finland applied to join NATO on 18 May 2022. " * 200),
+            ),
         ]
     )
     (folder / "crawl.warc.gz").write_bytes(archive[: int(len(archive) * 0.7)])
@@ -148,7 +167,9 @@ def build_inputs(folder: Path) -> None:
 
 
 SKIP_LINE = re.compile(r"^seismo: skipped (?P<where>.+?): (?P<reason>.+)$")
-SUMMARY = re.compile(r"^seismo: coded (?P<docs>\d+) documents, (?P<events>\d+) events.*skipped (?P<skipped>\d+)")  # fmt: skip
+SUMMARY = re.compile(
+    r"^seismo: coded (?P<docs>\d+) documents, (?P<events>\d+) events.*skipped (?P<skipped>\d+)"
+)
 
 
 @pytest.mark.slow

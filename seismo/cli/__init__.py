@@ -13,7 +13,7 @@ def main() -> None:
     """Entry point of the `seismo` console script."""
     from seismo.cli import analytics, coding  # noqa: F401  (commands register themselves)
 
-    for optional in ("seismo.cli.serve", "seismo.cli.extras"):
+    for optional in ("seismo.cli.serve", "seismo.cli.extras", "seismo.cli.scale"):
         try:
             __import__(optional)
         except ModuleNotFoundError as exc:  # a module not written yet must not break the rest

@@ -1,0 +1,30 @@
+"""The generated reference (docs/cli.md, docs/api.md) matches the code it documents."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _gen_docs():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_reference_is_up_to_date() -> None:
+    for path, text in _gen_docs().generated().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        assert current == text, f"{path.name} is stale: run scripts/gen_docs.py"
+
+
+def test_reference_covers_the_commands_and_routes() -> None:
+    generated = {p.name: t for p, t in _gen_docs().generated().items()}
+    for command in ("brief", "export", "watch", "events", "dyad"):
+        assert f"## seismo {command}\n" in generated["cli.md"]
+    assert "## GET /api/v1/brief" in generated["api.md"]
+    assert "## GET /api/v1/events" in generated["api.md"]
