@@ -157,7 +157,9 @@ def export_events(
     scratch = None
     if out is None:  # the writers take a path; stdout gets the file's text afterwards
         scratch = tempfile.TemporaryDirectory(prefix="seismo-export-")
-    target = str(out) if out else str(Path(scratch.name) / f"export.{fmt}")  # type: ignore[union-attr]
+        target = str(Path(scratch.name) / f"export.{fmt}")
+    else:
+        target = str(out)
     with connection(db, None) as con:
         try:
             if fmt == "graphml":
@@ -204,7 +206,8 @@ def _export_parquet(db: str | None, out: Path, windowed: bool) -> None:
     try:
         with Store(db or default_db(), read_only=True, wait=5.0) as store:
             store.export_parquet(out)
-            count = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+            row = store.con.execute("SELECT count(*) FROM events").fetchone()
+            count = row[0] if row else 0
     except SeismoError as exc:
         fail(str(exc))
     print(f"seismo: exported {count} events as parquet → {out}/", file=sys.stderr)

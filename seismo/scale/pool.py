@@ -35,7 +35,9 @@ def pool_context() -> multiprocessing.context.BaseContext:
 class _Pool:
     """A ProcessPoolExecutor that can be replaced after it breaks."""
 
-    def __init__(self, workers: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    def __init__(
+        self, workers: int, initializer: Callable[..., None] | None, initargs: tuple
+    ) -> None:
         self.workers = workers
         self.initializer = initializer
         self.initargs = initargs
@@ -76,12 +78,14 @@ def ordered_map(
     on_failure: Failure[T, R],
     initializer: Callable[..., None] | None = None,
     initargs: tuple = (),
+    fatal: tuple[type[BaseException], ...] = (),
 ) -> Iterator[list[R]]:
     """`func(chunk)` for every chunk, computed in `workers` processes, yielded in input order.
 
     At most `in_flight` chunks are submitted at a time, so memory holds that many chunks and
     their results whatever the input's size. A chunk whose worker dies or raises yields
-    `on_failure(chunk, reason)` instead.
+    `on_failure(chunk, reason)` instead, except for the `fatal` exceptions (a worker that
+    cannot start at all), which end the run.
     """
     pool = _Pool(workers, initializer, initargs)
     pending: deque[tuple[list[T], Future]] = deque()
@@ -101,6 +105,8 @@ def ordered_map(
                 pending.clear()
                 pool.restart()
                 yield from _isolate(pool, func, suspects, on_failure)
+            except fatal:
+                raise
             except Exception as error:  # the worker raised: lose this chunk, not the run
                 yield on_failure(chunk, _describe(error))
     finally:

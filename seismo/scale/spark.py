@@ -21,21 +21,22 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import seismo
-from seismo.errors import Skips, SeismoError
+from seismo.errors import SeismoError, Skips
 from seismo.model import Skipped
 from seismo.scale.spark_rows import (
     CODED_SCHEMA,
     EVENT_COLUMNS,
     JSONL,
-    STANCE_COLUMNS,
     STAGED_SCHEMA,
+    STANCE_COLUMNS,
     TEXT,
 )
 from seismo.scale.spark_worker import JobConfig, code_partition
@@ -88,7 +89,8 @@ def list_inputs(paths: Sequence[str]) -> Inputs:
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.exists():
             files = [path]
@@ -130,6 +132,8 @@ def spark_session(master: str = "local[*]", partitions: int = 0) -> SparkSession
     except ImportError as exc:
         raise SeismoError("E013", SPARK_UNAVAILABLE.format(reason=exc)) from exc
     _prepare_environment()
+    # We use Arrow, not pandas: PySpark's warning about pandas 3 does not concern us.
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     builder = (
         SparkSession.builder.master(master)
         .appName("seismo")
@@ -176,7 +180,9 @@ def _staged(spark: SparkSession, inputs: Inputs, max_bytes: int) -> DataFrame:
         # zipWithIndex numbers the lines of each file, so a record without an id gets the
         # same `stem:line` id as `seismo ingest` gives it.
         rdds = [
-            sc.textFile(p.as_uri(), use_unicode=False).zipWithIndex().map(partial(_jsonl_rows, str(p)))
+            sc.textFile(p.as_uri(), use_unicode=False)
+            .zipWithIndex()
+            .map(partial(_jsonl_rows, str(p)))
             for p in inputs.jsonl
         ]
         frames.append(spark.createDataFrame(sc.union(rdds), schema))
@@ -243,7 +249,9 @@ def run_spark_job(
     own_session = spark is None
     session = spark or spark_session(master, partitions)
     try:
-        result = _run(session, found, out, model, dictionaries, partitions, published, max_bytes, batch_size)
+        result = _run(
+            session, found, out, model, dictionaries, partitions, published, max_bytes, batch_size
+        )
     finally:
         if own_session:
             session.stop()
@@ -298,7 +306,9 @@ def _run(
     )
 
 
-def _write(coded: DataFrame, kind: str, columns: Sequence[str], date_column: str, where: Path) -> None:
+def _write(
+    coded: DataFrame, kind: str, columns: Sequence[str], date_column: str, where: Path
+) -> None:
     """One kind of record as Parquet partitioned by the year and month of its date."""
     from pyspark.sql import functions as F
 
@@ -308,9 +318,3 @@ def _write(coded: DataFrame, kind: str, columns: Sequence[str], date_column: str
         F.month(date_column).alias("month"),
     )
     rows.write.mode("overwrite").partitionBy("year", "month").parquet(where.as_uri())
-
-
-def iter_skips(result: SparkResult) -> Iterator[str]:
-    """The report lines of a run's first skips."""
-    for skip in result.skips:
-        yield f"skipped {skip.where}: {skip.reason}"

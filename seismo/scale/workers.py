@@ -40,6 +40,21 @@ SINGLE_THREAD_ENV = (
 _worker_nlp: Language | None = None
 _worker_coder: Coder | None = None
 _worker_batch_size = BATCH_SIZE
+# Why this worker could not load its model or coder: every chunk it gets then says so.
+_worker_setup_error: tuple[str, str] | None = None
+
+
+class WorkerSetupError(RuntimeError):
+    """A worker could not load the model or the dictionaries: the run cannot go on.
+
+    Carries the error code and message as plain strings, which survive pickling back to the
+    parent (a SeismoError's own constructor does not).
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(code, message)
+        self.code = code
+        self.message = message
 
 
 def single_threaded_numerics() -> None:
@@ -49,19 +64,31 @@ def single_threaded_numerics() -> None:
 
 
 def _start_worker(model: str | None, dictionaries: tuple[Path, ...], batch_size: int) -> None:
-    """Pool initializer: load the pipeline and the coder once for the worker's lifetime."""
-    global _worker_nlp, _worker_coder, _worker_batch_size
+    """Pool initializer: load the pipeline and the coder once for the worker's lifetime.
+
+    A failure is kept, not raised: an initializer that raises breaks the whole pool with a
+    message that no longer says why; the first chunk reports it instead.
+    """
+    global _worker_nlp, _worker_coder, _worker_batch_size, _worker_setup_error
     single_threaded_numerics()
+    from seismo.errors import SeismoError
     from seismo.nlp import load_pipeline
     from seismo.pipeline import build_coder
 
-    _worker_nlp = load_pipeline(model)
-    _worker_coder = build_coder(dictionaries)
     _worker_batch_size = batch_size
+    try:
+        _worker_nlp = load_pipeline(model)
+        _worker_coder = build_coder(dictionaries)
+    except SeismoError as error:
+        _worker_setup_error = (error.code, str(error))
+    except Exception as error:
+        _worker_setup_error = ("", f"a worker cannot start: {type(error).__name__}: {error}")
 
 
 def _code_chunk(chunk: list[Document | Skipped]) -> list[CodedDocument | Skipped]:
     """Code one chunk in a worker with the model its initializer loaded."""
+    if _worker_setup_error is not None:
+        raise WorkerSetupError(*_worker_setup_error)
     return list(code_documents(chunk, _worker_nlp, _worker_coder, _worker_batch_size))
 
 
@@ -121,6 +148,15 @@ def code_in_parallel(
         on_failure=_chunk_failed,
         initializer=_start_worker,
         initargs=(model, tuple(Path(p) for p in dictionaries), batch_size),
+        fatal=(WorkerSetupError,),
     )
-    for chunk in results:
-        yield from chunk
+    try:
+        for chunk in results:
+            yield from chunk
+    except WorkerSetupError as error:
+        if error.code:
+            from seismo.errors import SeismoError
+
+            message = error.message.removeprefix(f"[{error.code}] ")
+            raise SeismoError(error.code, message) from None
+        raise

@@ -125,11 +125,11 @@ def watch_once(
     with Store(db, read_only=True, wait=LOCK_WAIT) as store:
         plan = plan_batch(store.con, docs, threshold)
     coded: list[CodedDocument] = []
-    for item in _code(plan.to_code, nlp, coder):
-        if isinstance(item, Skipped):
-            result.skipped.append(item)
+    for outcome in _code(plan.to_code, nlp, coder):
+        if isinstance(outcome, Skipped):
+            result.skipped.append(outcome)
         else:
-            coded.append(item)
+            coded.append(outcome)
     failed = {d.content_hash for d in plan.to_code} - {c.document.content_hash for c in coded}
     sources = [source_row(c.document, c.document.content_hash, 1.0) for c in coded]
     retry: set[str] = set()  # files whose copies point at a story that failed to code
