@@ -32,7 +32,7 @@ def _load(name: str) -> list[dict]:
 
 
 def _match(gold: list[dict], pred: list[dict], use_root: bool) -> int:
-    """One-to-one matches between a sentence's gold and predicted events."""
+    """One-to-one matches between a sentence's gold and predicted events (marks `hit`)."""
     free = list(pred)
     hits = 0
     for g in gold:
@@ -46,6 +46,7 @@ def _match(gold: list[dict], pred: list[dict], use_root: bool) -> int:
             backward = g.get("symmetric") and ps == gt and pt == gs
             if forward or backward:
                 free.remove(p)
+                p["hit"] = True
                 hits += 1
                 break
     return hits
@@ -105,6 +106,7 @@ def code_suite(records: list[dict]) -> tuple[dict[str, list[dict]], float, int]:
                 "source": e.source.country,
                 "target": e.target.country if e.target else None,
                 "root": e.root,
+                "confidence": e.confidence,
             }
             for e in item.events
             if e.modality in ("asserted", "intended")

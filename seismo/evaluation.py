@@ -110,6 +110,7 @@ def _match(
     remaining = {doc: list(preds_by_doc[doc]) for doc in gold_docs}
     matched = dated = dated_right = 0
     misses: list[dict[str, Any]] = []
+    hits: list[Row] = []
     for gold in gold_rows:
         free = remaining[str(gold["doc"])]
         from_evidence = [p for p in free if _in_sentence(gold["evidence"], p)]
@@ -119,6 +120,7 @@ def _match(
             misses.append(dict(gold))
             continue
         free.remove(hit)
+        hits.append(hit)
         matched += 1
         agrees = date_agrees(gold.get("date"), hit.get("date"))
         if agrees is not None:
@@ -138,6 +140,7 @@ def _match(
         "f1": round(f1, 3),
         "date_accuracy": round(dated_right / dated, 3) if dated else None,
         "misses": misses,
+        "hits": hits,  # the predictions that matched, for calibration and error analysis
     }
 
 

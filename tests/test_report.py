@@ -90,7 +90,7 @@ def test_period_follows_the_span() -> None:
     import datetime as dt
 
     d = dt.date
-    assert choose_period(d(1945, 1, 1), d(2024, 1, 1), "auto") == "year"
+    assert choose_period(d(1945, 1, 1), d(2024, 1, 1), "auto") == "quarter"
     assert choose_period(d(2018, 1, 1), d(2024, 1, 1), "auto") == "quarter"
     assert choose_period(d(2023, 1, 1), d(2024, 1, 1), "auto") == "month"
     assert choose_period(d(1945, 1, 1), d(2024, 1, 1), "month") == "month"
@@ -124,11 +124,16 @@ def test_key_events_keep_the_strongest_once_per_sentence() -> None:
     assert key_events(events, "quarter")[1]["label"] == "2022 Q1"
 
 
-def test_summary_splits_goldstein_at_the_largest_shift() -> None:
-    events = [_event("a", "2020-01-01", 4.0), _event("b", "2022-02-01", -8.0)]
+def test_summary_splits_goldstein_at_the_shift_that_separates_most() -> None:
+    events = [
+        _event("a", "2020-01-01", 4.0),
+        _event("b", "2022-02-01", -8.0),
+        _event("c", "2022-09-01", -6.0),
+    ]
     shifts = [
-        {"date": "2021-01-01", "size": 1.0, "direction": "toward cooperation"},
         {"date": "2022-01-01", "size": -9.0, "direction": "toward conflict"},
+        # the end of the burst: a large jump, but not where the history divides
+        {"date": "2022-06-01", "size": 12.0, "direction": "toward cooperation"},
     ]
     summary = trajectory_summary(events, shifts)
     assert summary["main_shift"]["date"] == "2022-01-01"
@@ -137,7 +142,7 @@ def test_summary_splits_goldstein_at_the_largest_shift() -> None:
         summary["main_shift"]["goldstein_after"],
     ) == (
         4.0,
-        -8.0,
+        -7.0,
     )
     assert trajectory_summary(events, [])["main_shift"] is None
 

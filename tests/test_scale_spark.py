@@ -38,7 +38,7 @@ def _records(n: int) -> list[dict]:
 def spark():
     from seismo.scale.spark import spark_session
 
-    session = spark_session("local[2]", partitions=2)
+    session = spark_session("local[1]", partitions=2)
     yield session
     session.stop()
 

@@ -533,9 +533,10 @@ def evaluate_command(
     result = evaluate(gold_events, events)
     stance_result = score_stances(gold_stances, stances) if gold_stances is not None else None
     if as_json:
-        out = {k: v for k, v in result.items() if show_misses or k != "misses"}
+        hidden = {"hits"} if show_misses else {"hits", "misses"}
+        out = {k: v for k, v in result.items() if k not in hidden}
         if stance_result is not None:
-            out["stances"] = {k: v for k, v in stance_result.items() if show_misses or k != "misses"}  # fmt: skip
+            out["stances"] = {k: v for k, v in stance_result.items() if k not in hidden}
         print(json.dumps(out, ensure_ascii=False))
         return
     _print_scores(result, stance_result, show_misses)

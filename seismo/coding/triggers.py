@@ -71,10 +71,26 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if rule.requires and not (_modifier_words(tok) & rule.requires):
         return None
     head = tok.head
-    light = head if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX") else None
+    light = None
+    if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in lex.words("light_verbs"):
+            light = head
+        elif not _names_both_actors(tok):
+            return None  # "barred new investment": the verb, not the noun, is the event
     if rule.light_only and light is None:
         return None
     return Trigger(tok, rule, nominal=True, light_verb=light)
+
+
+def _names_both_actors(noun: Token) -> bool:
+    """The noun carries its own source and target words ("Japan's investment in Russia")."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    has_source = any(
+        c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ")
+        for c in noun.children
+    ) or any(p.lower_ == "by" for p in preps)
+    has_target = any(p.lower_ != "by" for p in preps)
+    return has_source and has_target
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:

@@ -11,6 +11,7 @@ PDF and the JSON API all render.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -36,15 +37,16 @@ EVENTS_PER_GROUP = 4
 def choose_period(first: dt.date | None, last: dt.date | None, period: str) -> str:
     """The series resolution: the one asked for, or for "auto" one that suits the span.
 
-    Eighty years by month is a thousand mostly empty bars and a noisy change-point search;
-    a year of events by year is one bar. Over 15 years use years, over 4 quarters, else months.
+    Quarters over anything longer than four years: years are too coarse for the change-point
+    search (with segments of at least two periods, a 2022 break lands in 2021), and months
+    over decades are mostly empty and noisy. Shorter spans go by month.
     """
     if period != "auto":
         return check_period(period)
     if first is None or last is None:
-        return "year"
+        return "quarter"
     years = (last - first).days / 365.25
-    return "year" if years > 15 else "quarter" if years > 4 else "month"
+    return "quarter" if years > 4 else "month"
 
 
 def group_label(day: dt.date, by: str) -> str:
@@ -72,10 +74,11 @@ def _mean(values: Sequence[float]) -> float | None:
 def trajectory_summary(
     events: Sequence[dict[str, Any]], shifts: Sequence[dict[str, Any]]
 ) -> dict[str, Any]:
-    """Counts by QuadClass and mean Goldstein per event before and after the largest shift.
+    """Counts by QuadClass and mean Goldstein per event before and after the main shift.
 
-    The split is at the largest shift because that is the change a reader asks about; with
-    no shift there is no "before" to speak of, and only the overall mean is given.
+    The main shift is the one whose before and after differ most in mean Goldstein per
+    event, weighed by how many events stand on each side: the change a reader asks about. With no shift there is no "before" to speak of,
+    and only the overall mean is given.
     """
     quads = Counter(int(e["quad_class"]) for e in events if e.get("quad_class"))
     dated = [e for e in events if e.get("event_date")]
@@ -92,13 +95,21 @@ def trajectory_summary(
         "goldstein_mean": _mean([e["goldstein"] for e in events if e.get("goldstein") is not None]),
         "main_shift": None,
     }
-    if shifts:
-        main = max(shifts, key=lambda s: abs(s["size"]))
-        cut = main["date"]
-        before = [e["goldstein"] for e in dated if e["event_date"] < cut]
-        after = [e["goldstein"] for e in dated if e["event_date"] >= cut]
+    splits = []
+    for shift in shifts:
+        before = [e["goldstein"] for e in dated if e["event_date"] < shift["date"]]
+        after = [e["goldstein"] for e in dated if e["event_date"] >= shift["date"]]
+        if before and after:
+            gap = abs(sum(after) / len(after) - sum(before) / len(before))
+            weight = math.sqrt(len(before) * len(after) / (len(before) + len(after)))
+            splits.append((gap * weight, shift, before, after))
+    if splits:
+        # the shift that best separates the whole history into a before and an after (a
+        # two-sample t-like score), not merely the largest jump: the end of a burst is a
+        # large jump too, and a split after three early events is no "before"
+        _, main, before, after = max(splits, key=lambda s: s[0])
         summary["main_shift"] = {
-            "date": cut,
+            "date": main["date"],
             "direction": main["direction"],
             "goldstein_before": _mean(before),
             "goldstein_after": _mean(after),

@@ -249,9 +249,20 @@ def run_spark_job(
     own_session = spark is None
     session = spark or spark_session(master, partitions)
     try:
-        result = _run(
-            session, found, out, model, dictionaries, partitions, published, max_bytes, batch_size
-        )
+        with warnings.catch_warnings():
+            # We use Arrow, not pandas: PySpark's warning about pandas 3 does not concern us.
+            warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+            result = _run(
+                session,
+                found,
+                out,
+                model,
+                dictionaries,
+                partitions,
+                published,
+                max_bytes,
+                batch_size,
+            )
     finally:
         if own_session:
             session.stop()
