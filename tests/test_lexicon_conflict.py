@@ -30,7 +30,7 @@ CASES = [
     ("Ukraine filed a lawsuit against Russia at the International Court of Justice.", "UKR", "RUS", "115"),
     # 12 reject
     ("Venezuela rejected the demand by the United States.", "VEN", "USA", "12"),
-    ("Israel turned down the proposal from Egypt.", "ISR", "EGY", "12"),
+    ("Israel turned down Egypt's proposal.", "ISR", "EGY", "12"),
     ("Azerbaijan violated the ceasefire with Armenia.", "AZE", "ARM", "196"),
     # 13 threaten
     ("Russia issued an ultimatum to Ukraine.", "RUS", "UKR", "139"),
@@ -56,7 +56,7 @@ CASES = [
     ("Moscow expelled two Estonian diplomats.", "RUS", "EST", "17"),
     ("Russia revoked the accreditation of German journalists.", "RUS", "DEU", "172"),
     # 18 assault
-    ("Pirates hijacked a Greek tanker off Somalia.", None, "GRC", "181"),
+    ("Somali pirates hijacked a Greek tanker.", None, "GRC", "181"),
     ("Russian soldiers tortured Ukrainian prisoners.", "RUS", "UKR", "1822"),
     # 19 fight
     ("Russian artillery shelled Kharkiv on Tuesday.", "RUS", "UKR", "194"),

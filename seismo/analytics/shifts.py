@@ -22,6 +22,7 @@ from seismo.store.rows import event_record, fetch_dicts
 
 # metric -> +1 when a rise means more cooperation, -1 when it means more conflict
 METRICS = {
+    "tone": 1,
     "goldstein_sum": 1,
     "goldstein_mean": 1,
     "net_cooperation": 1,
@@ -30,14 +31,60 @@ METRICS = {
 }
 
 
-def _metric_values(series: list[dict[str, Any]], metric: str) -> np.ndarray:
+# periods in the trailing window of the "tone" metric
+TONE_WINDOW = {"day": 90, "week": 13, "month": 6, "quarter": 2, "year": 1}
+
+
+def tone(series: list[dict[str, Any]], window: int) -> np.ndarray:
+    """The relationship's tone: mean Goldstein of the events in a trailing window, carried
+    forward through quiet periods.
+
+    Event data are sparse: a burst of sanctions followed by silent months is not a turn
+    "toward cooperation", yet a sum or a per-period mean drops back to zero and reads like
+    one. A relationship keeps the tone of its last news until new events change it, so the
+    change points of this series are changes of character, not of news volume.
+    """
+    sums = np.asarray([row["goldstein_sum"] or 0.0 for row in series], dtype=float)
+    counts = np.asarray([row["events"] or 0 for row in series], dtype=float)
+    kernel = np.ones(window)
+    trailing_sum = np.convolve(sums, kernel)[: len(sums)]
+    trailing_n = np.convolve(counts, kernel)[: len(counts)]
+    values = np.zeros(len(sums))
+    last = 0.0
+    for i in range(len(sums)):  # one pass over periods (not events): carry the last tone
+        if trailing_n[i] > 0:
+            last = trailing_sum[i] / trailing_n[i]
+        values[i] = last
+    return values
+
+
+def _metric_values(
+    series: list[dict[str, Any]], metric: str, period: str = "month"
+) -> np.ndarray:
     if metric not in METRICS:
         raise ValueError(f"Unknown metric '{metric}'. Choose one of: {', '.join(METRICS)}.")
+    if metric == "tone":
+        return tone(series, TONE_WINDOW.get(period, 6))
     if metric == "net_cooperation":
         values = [row["cooperation"] - row["conflict"] for row in series]
     else:  # a quiet period has no mean Goldstein: count it as neutral (0)
         values = [row[metric] or 0.0 for row in series]
     return np.asarray(values, dtype=float)
+
+
+def shift_kind(before: float, after: float) -> str:
+    """What kind of change an analyst would call it, from the levels on both sides.
+
+    A burst of sanctions followed by quiet months moves the series "toward cooperation"
+    only arithmetically: that is a de-escalation, not a rapprochement.
+    """
+    if before < 0 <= after or after < 0 <= before:
+        return "reversal" if abs(after) > 0.25 * abs(before) else (
+            "de-escalation" if before < 0 else "cooling"
+        )
+    if before <= 0 and after <= 0:
+        return "escalation" if after < before else "de-escalation"
+    return "warming" if after > before else "cooling"
 
 
 def default_penalty(signal: np.ndarray) -> float:
@@ -126,7 +173,7 @@ def detect_shifts(
         "undated": undated,
     }
     series = dyad_series(con, a, b, period=period, **scope)
-    signal = _metric_values(series, metric)
+    signal = _metric_values(series, metric, period)
     if len(signal) < 2 * min_size:
         return []
     pen = default_penalty(signal) if penalty is None else float(penalty)
@@ -147,6 +194,7 @@ def detect_shifts(
             {
                 "date": series[cut]["period"],
                 "direction": "toward conflict" if toward_conflict else "toward cooperation",
+                "kind": shift_kind(before, after),
                 "size": round(size, 3),
                 "before_mean": round(before, 3),
                 "after_mean": round(after, 3),

@@ -362,7 +362,13 @@ class Coder:
             # "restored relations between both countries": the two are the parties
             pairs = [(targets[0], t) for t in targets[1:] if t.key != targets[0].key]
         elif targets:
-            pairs = [(s, t) for s in sources for t in targets if s.key != t.key]
+            # co-actors are not each other's targets ("Russian and Chinese ships patrolled")
+            # (unless the subject was "both sides", which names the target too)
+            source_keys = {s.key for s in sources} if how == "direct" else set()
+            pairs = [
+                (s, t) for s in sources for t in targets
+                if t.key != s.key and t.key not in source_keys
+            ]  # fmt: skip
         elif len(sources) >= 2 and trig.rule.symmetric:
             pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
         elif code[:2] in TARGETLESS_ROOTS:

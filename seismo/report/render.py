@@ -24,7 +24,8 @@ def _signed(value: Any, digits: int = 1) -> str:
     """+2.0 / −8.0 with a real minus sign; a dash when there is no value."""
     if value is None:
         return "–"
-    return f"{float(value):+.{digits}f}".replace("-", "−")
+    number = round(float(value), digits) + 0.0  # no "−0.0"
+    return f"{number:+.{digits}f}".replace("-", "−")
 
 
 def _event_name(event: dict[str, Any]) -> str:
