@@ -94,3 +94,24 @@ def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
 
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+def wait_for_write(process: subprocess.Popen[str], path: Path, timeout: float = 120) -> bool:
+    """Wait until `process` has changed the database file (created it, or committed to it),
+    i.e. its start-up is over and it is coding and writing; False if it ended first."""
+    import time
+
+    def state() -> tuple[int, int] | None:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
+    before = state()
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        if state() != before:
+            return True
+        time.sleep(0.01)
+    return False

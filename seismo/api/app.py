@@ -75,4 +75,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(routes_web.router)
+    from seismo.api import routes_brief
+
+    app.include_router(routes_brief.router)
     return app

@@ -144,13 +144,13 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
             objs = children(gov, "dobj")
             if objs and gov.lemma_ in ("urge", "ask", "invite", "persuade", "force", "press"):
                 return phrase(objs[0], "controller")
-        if gov.pos_ in ("NOUN", "ADP", "PROPN"):
+        if gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ"):
             # "the decision to supply", "no intention of continuing": the noun's owner, or
             # the subject of the verb the noun belongs to
             owner = children(gov, "poss")
             if owner:
                 return phrase(owner[0], "controller")
-            while gov.pos_ in ("NOUN", "ADP", "PROPN") and gov.head.i != gov.i:
+            while gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ") and gov.head.i != gov.i:
                 gov = gov.head
             if gov.pos_ not in ("VERB", "AUX"):
                 return None
@@ -193,16 +193,14 @@ def noun_slot_phrases(noun: Token, slots: Iterable[str]) -> list[Phrase]:
 
 
 def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase]:
+    """Every filled target slot, in the pattern's order of preference; the coder takes the
+    first slot whose words name an actor ("killed 30 people in Gaza" falls through to Gaza)."""
     found: list[Phrase] = []
     for slot in rule.target:
         if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
             if obj is not None:
                 found.append(Phrase(obj, list(obj.subtree), "slot:obj_tree"))
-            if found:
-                break
             continue
         for head in slot_heads(verb, slot, obj):
             found.append(phrase(head, f"slot:{slot}"))
-        if found:
-            break
     return found

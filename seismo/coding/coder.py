@@ -235,7 +235,12 @@ class Coder:
             sources = resolve_all([found] if found else [])
             tgt_phrases = verb_slot_phrases(tok, trig.rule, trig.obj)
             obj = trig.obj
-            if obj is not None and trig.rule.code[:2] in ("11", "12") and obj.lemma_.lower() in self.lex.nouns:
+            if (
+                obj is not None
+                and trig.rule.code[:2] in ("11", "12")
+                and obj.lemma_.lower() in self.lex.nouns
+                and obj.lemma_.lower() not in trig.rule.objects  # "lodged a protest with X"
+            ):
                 # "condemned the sanctions against X": the target is who imposed them, not X
                 noun_rule = self.lex.nouns[obj.lemma_.lower()]
                 tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
@@ -246,14 +251,23 @@ class Coder:
                     tgt_phrases = tgt_phrases + companions
                 else:
                     sources = sources + [a for a in extra if a not in sources]
+            if not sources and found is not None and found.head.lemma_.lower() in self.lex.nouns:
+                # "Israeli air strikes killed 20 people": an attack noun's own source acts
+                noun_rule = self.lex.nouns[found.head.lemma_.lower()]
+                if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
+                    sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
             if not sources and found is None and is_passive(tok):
                 sources = self._agentless_source(tok, tgt_phrases, by_token, sent_mentions, ctx, on)
                 how = "inferred"
         targets: list[Actor] = []
+        slot_found: str | None = None
         for ph in tgt_phrases:
+            if slot_found is not None and ph.via != slot_found and ph.via != "companion":
+                continue  # a slot further down the pattern's list: only companions join
             for actor in self.actors_of(ph, by_token, sent_mentions, ctx, on):
                 if all(a.code != actor.code for a in targets):
                     targets.append(actor)
+                    slot_found = slot_found or ph.via
         if not targets and not trig.nominal and trig.obj is not None:
             obj_phrase = phrase(trig.obj, "object")
             if not obj_phrase.is_pronoun:

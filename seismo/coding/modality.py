@@ -17,6 +17,7 @@ from seismo.coding.lexicon import Lexicon
 
 # A clause of its own ends the chain: "X said that Y would ..." keeps Y's modality local.
 CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "csubj"})
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen"})
 EXPRESSED_INTENT = frozenset({"agree", "promise", "pledge", "vow", "offer", "commit"})
 
 
@@ -153,6 +154,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 continue
             if tok.dep_ in CLAUSE_BOUNDARIES:
                 break
+        elif tok.i != trigger.i and tok.pos_ == "ADJ" and tok.lemma_.lower() in INTENT_ADJECTIVES:
+            if is_negated(tok) or is_negated(tok.head):
+                return Modality("asserted", tok.lemma_, "refused")
+            return Modality("asserted", tok.lemma_, "intent_expressed")  # "is ready to send"
         elif tok.i != trigger.i and tok.pos_ == "NOUN":
             found = _governing_noun(tok, lex)
             if found is not None:

@@ -32,13 +32,19 @@ def _object_words(obj: Token | None) -> set[str]:
     return words
 
 
+def _unconstrained(rule: Rule) -> bool:
+    return not (rule.objects or rule.prt or rule.prep or rule.pobj)
+
+
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     rules = lex.verbs.get(tok.lemma_.lower())
     if not rules or tok.pos_ not in ("VERB", "AUX"):
         return None
     obj = direct_object(tok)
     words = _object_words(obj)
-    for rule in rules:
+    # the most specific rules first, whichever file they come from: "struck a deal" must
+    # reach the agreement rule before the bare "strike" of an attack
+    for rule in sorted(rules, key=_unconstrained):
         if rule.objects and not (words & rule.objects):
             continue
         if rule.prt and not any(c.dep_ == "prt" and c.lower_ == rule.prt for c in tok.children):

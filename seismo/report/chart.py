@@ -140,10 +140,10 @@ def trajectory_svg(
     index = {row["period"]: i for i, row in enumerate(series)}
     last_label_x, row_y = -1e9, TOP + 10
     for shift in shifts:
-        i = index.get(shift["date"])
-        if i is None:
+        at = index.get(shift["date"])
+        if at is None:
             continue
-        sx = x(i) - slot / 2
+        sx = x(at) - slot / 2
         conflict = "conflict" in shift["direction"]
         colour = COLOURS[4] if conflict else COLOURS[2]
         parts.append(

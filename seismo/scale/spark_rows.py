@@ -109,7 +109,10 @@ def coded_table(results: Iterable[CodedDocument | Skipped]) -> pa.Table:
     coded: list[CodedDocument] = []
     skipped: list[Skipped] = []
     for item in results:
-        (skipped if isinstance(item, Skipped) else coded).append(item)
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            coded.append(item)
     documents = pa.table(
         {
             "doc_id": pa.array([c.document.doc_id for c in coded], pa.string()),
