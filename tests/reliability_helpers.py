@@ -96,9 +96,11 @@ def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
     return path
 
 
-def wait_for_write(process: subprocess.Popen[str], path: Path, timeout: float = 120) -> bool:
-    """Wait until `process` has changed the database file (created it, or committed to it),
-    i.e. its start-up is over and it is coding and writing; False if it ended first."""
+def wait_for_writes(
+    process: subprocess.Popen[str], path: Path, count: int, timeout: float = 120
+) -> bool:
+    """Wait until `process` has changed the database file `count` times (created it, or
+    committed a batch and closed it), polling every 10 ms; False if it ended first."""
     import time
 
     def state() -> tuple[int, int] | None:
@@ -111,7 +113,10 @@ def wait_for_write(process: subprocess.Popen[str], path: Path, timeout: float = 
     before = state()
     deadline = time.monotonic() + timeout
     while process.poll() is None and time.monotonic() < deadline:
-        if state() != before:
-            return True
+        now = state()
+        if now != before:
+            before, count = now, count - 1
+            if count <= 0:
+                return True
         time.sleep(0.01)
     return False

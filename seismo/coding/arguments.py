@@ -109,6 +109,8 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
         return _pp_objects(trigger, word)
     if kind == "obj_pp":
         return _pp_objects(obj, word) if obj is not None else []
+    if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
+        return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []
     if kind == "poss":

@@ -378,10 +378,13 @@ class Coder:
         elif targets:
             # co-actors are not each other's targets ("Russian and Chinese ships patrolled")
             # (unless the subject was "both sides", which names the target too)
-            source_keys = {s.key for s in sources} if how == "direct" else set()
+            # Actors of one state with different roles may act on each other (rebels and
+            # their government): compare full codes, not countries.
+            source_codes = {s.code for s in sources} if how == "direct" else set()
             pairs = [
                 (s, t) for s in sources for t in targets
-                if t.key != s.key and t.key not in source_keys
+                if t.code != s.code and t.code not in source_codes
+                and not (t.key == s.key and (s.sector is None or t.sector is None))
             ]  # fmt: skip
         elif len(sources) >= 2 and trig.rule.symmetric:
             pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]

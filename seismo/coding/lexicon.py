@@ -31,7 +31,8 @@ NOUN_TARGETS = (
     "pp:against", "pp:on", "pp:with", "pp:to", "pp:of", "pp:into", "pp:in", "pp:toward",
     "pp:towards",
 )  # fmt: skip
-SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree")
+SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
+              "clause_subject")  # fmt: skip
 RULE_KEYS = {"code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
              "requires", "light_only", "pobj"}  # fmt: skip
 
