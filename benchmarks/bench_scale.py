@@ -9,7 +9,7 @@ Each path codes the same documents (the sample corpus `--copies` times plus the 
 with start-up (model loads, JVM), the steady rate from a quarter of the way in (workers) or of a
 second, warm run (Spark: its Python workers keep the model), and the CPU seconds spent, which
 load from other processes on the machine does not inflate. The projection for a million
-documents uses the steady rate and the CPU cost per word, at `--price` per core-hour.
+documents uses the steady rate in words/s (all cores busy), at `--price` per core-hour.
 """
 
 from __future__ import annotations
@@ -170,7 +170,6 @@ def run_spark(docs: list[Document], master: str) -> list[Run]:
 def projection(run: Run, cores: int, price: float) -> None:
     """A million documents at this path's steady rate and CPU cost per word."""
     words_per_s = run.steady_docs_s * run.words / run.docs
-    cpu_per_word = run.cpu_s / run.words
     for label, total_words in (
         (
             f"{PROJECTED_DOCS:,} docs like these ({run.words / run.docs:.0f} words each)",
@@ -179,7 +178,7 @@ def projection(run: Run, cores: int, price: float) -> None:
         (f"{PROJECTED_DOCS:,} articles of {ARTICLE_WORDS} words", PROJECTED_DOCS * ARTICLE_WORDS),
     ):
         hours = total_words / words_per_s / 3600
-        core_hours = max(hours * cores, total_words * cpu_per_word / 3600)
+        core_hours = hours * cores  # the machine is booked, busy or not
         print(
             f"  {label}: {hours:6.1f} h on this machine ({cores} cores, {run.name}), "
             f"{core_hours:7.1f} core-hours, ${core_hours * price:8.2f} at ${price}/core-hour"

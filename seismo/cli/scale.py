@@ -17,11 +17,14 @@ from seismo.errors import Errors, SeismoError
 
 @app.command()
 def spark(
-    input: str = typer.Argument(
+    source: str = typer.Argument(
         ...,
+        metavar="INPUT",
         help="JSONL (.jsonl, .jsonl.gz, .ndjson), .txt or Parquet (id, text) files, or a folder.",
     ),
-    output: str = typer.Argument(..., help="Folder for the Parquet datasets (events/, stances/)."),
+    output: str = typer.Argument(
+        ..., metavar="OUTPUT", help="Folder for the Parquet datasets (events/, stances/)."
+    ),
     model: str = typer.Option(
         None,
         "--model",
@@ -45,8 +48,8 @@ def spark(
     Query the result with `seismo events --parquet OUTPUT/events` or serve it with
     `seismo serve --parquet OUTPUT/events`.
     """
-    if not Path(input).exists():
-        fail(f"[E002] {Errors.E002.format(path=input)}")
+    if not Path(source).exists():
+        fail(f"[E002] {Errors.E002.format(path=source)}")
     day = None
     if published:
         try:
@@ -58,7 +61,7 @@ def spark(
 
     try:
         result = run_spark_job(
-            [input],
+            [source],
             output,
             model=model,
             dictionaries=dictionary,

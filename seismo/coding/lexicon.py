@@ -74,6 +74,15 @@ def _check_slot(slot: str, where: str) -> str:
     raise ValueError(f"{where}: unknown argument slot '{slot}'")
 
 
+def _word(value: Any) -> Any:
+    """YAML 1.1 reads a bare `on`/`off`/`yes`/`no` as a boolean: give the particle back."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return value
+
+
 def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
     unknown = set(raw) - RULE_KEYS
     if unknown:
@@ -93,9 +102,9 @@ def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
         code=code,
         target=target,
         source=source,
-        objects=frozenset(str(o).lower() for o in raw.get("object", ())),
-        prt=raw.get("prt"),
-        prep=raw.get("prep"),
+        objects=frozenset(str(_word(o)).lower() for o in raw.get("object", ())),
+        prt=_word(raw.get("prt")),
+        prep=_word(raw.get("prep")),
         pobj=frozenset(str(o).lower() for o in raw.get("pobj", ())),
         symmetric=bool(raw.get("symmetric", False)),
         copy=bool(raw.get("copy", False)),

@@ -35,6 +35,9 @@ def is_negated(tok: Token) -> bool:
     """Negation on a verb ("not", "never") or on a noun ("no intention")."""
     for child in tok.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't"):
+            nxt = child.nbor(1) if child.i + 1 < len(child.doc) else None
+            if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
+                continue  # "not only ... but also" adds, it does not deny
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "neither"):
             return True

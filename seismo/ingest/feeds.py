@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from seismo.errors import Skips
-from seismo.ingest.html import document_from_html, fragment_text
+from seismo.ingest.html import document_from_markup
 from seismo.ingest.text import document_from_text
 from seismo.model import Document, Skipped
 
@@ -72,13 +72,7 @@ def _entry_document(
     }
     if "html" not in content_type:
         return document_from_text(body, **fields)
-    document = document_from_html(body, **fields)
-    if isinstance(document, Skipped) and document.reason == Skips.S004:
-        try:
-            return document_from_text(fragment_text(body), **fields)
-        except Exception as error:  # lxml on markup it cannot read at all
-            return Skipped(entry_where, Skips.S012.format(reason=str(error)[:200]))
-    return document
+    return document_from_markup(body, **fields)
 
 
 def _entry_body(entry: Any) -> tuple[str | None, str]:

@@ -139,3 +139,15 @@ def read_html_file(path: Path, published: dt.date | None, max_bytes: int) -> Doc
 def _one_line(error: BaseException) -> str:
     message = " ".join(str(error).split()) or type(error).__name__
     return message[:200]
+
+
+def document_from_markup(html: str, **fields: object) -> Document | Skipped:
+    """A page, or a fragment of one: feed entries and JSONL records often carry a single
+    `<p>` that has no "main text" for trafilatura to find, yet is the whole story."""
+    document = document_from_html(html, **fields)  # type: ignore[arg-type]
+    if isinstance(document, Skipped) and document.reason == Skips.S004:
+        try:
+            return document_from_text(fragment_text(html), **fields)  # type: ignore[arg-type]
+        except Exception as error:  # lxml on markup it cannot read at all
+            return Skipped(str(fields.get("where")), Skips.S012.format(reason=_one_line(error)))
+    return document

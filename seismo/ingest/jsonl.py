@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from seismo.errors import Skips
-from seismo.ingest.html import document_from_html
+from seismo.ingest.html import document_from_markup
 from seismo.ingest.text import document_from_text
 from seismo.model import Document, Skipped
 
@@ -119,7 +119,7 @@ def _document_from_line(
     if text and text.strip():
         return document_from_text(text, **fields)
     if html and html.strip():
-        return document_from_html(html, **fields)
+        return document_from_markup(html, **fields)
     if text is not None or html is not None:
         return Skipped(line_where, Skips.S001)
     return Skipped(line_where, Skips.S006)

@@ -110,7 +110,7 @@ class Store:
         present = {
             row[0]
             for row in self.con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
             ).fetchall()
         }
         missing = [t for t in TABLES if t not in present]
