@@ -185,7 +185,36 @@ class Coder:
                 actors.append(actor)
         if not actors and ph.via.startswith("slot:"):
             actors = _territory_actors(ph)
+        if not actors:
+            actors = self._role_in_context(ph, sent_mentions, ctx, on)
         return actors
+
+    def _role_in_context(
+        self, ph: Phrase, sent_mentions: list[Mention], ctx: Context, on: dt.date | None
+    ) -> list[Actor]:
+        """ "The government", "the rebels", "police" with no state named: the state the
+        sentence (or, failing that, the story) is about, with the role's sector."""
+        role = self.kb.tables.roles.get(ph.head.lower_)
+        if role is None or ph.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if any(c.dep_ == "poss" for c in ph.head.children):
+            return []  # "its army": the pronoun path decides
+        country = None
+        for mention in reversed([m for m in sent_mentions if m.end <= ph.head.i]):
+            actor = self._resolve(mention, on)
+            if actor is not None and actor.country not in (None, "IGO"):
+                country = actor
+                break
+        if country is None:
+            for _, actor in reversed(ctx.recent):
+                if actor.country not in (None, "IGO") and len(actor.country) == 3:
+                    country = actor
+                    break
+        if country is None or country.country is None:
+            return []
+        code = f"{country.country}{role.sector}"
+        return [Actor(code=code, country=country.country, sector=role.sector,
+                      name=country.name, text=ph.head.text)]  # fmt: skip
 
     # -- one trigger --------------------------------------------------------------------
     def _arguments(
@@ -493,7 +522,8 @@ class Coder:
                 ctx.paragraph_dates = []
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             if not sent_mentions and not (ctx.last_pair and _names_a_pair(sent)):
-                continue
+                if not ctx.recent or not any(t.lower_ in self.kb.tables.roles for t in sent):
+                    continue  # nobody named, nobody to infer: nothing to code
             dates = SentenceDates.find(sent, doc.published, _tense(sent))
             reference = None if dates.expressions else sentence_reference_date(sent.text, doc.published)
             sent_events: list[Event] = []
