@@ -143,7 +143,13 @@ def main() -> int:
         )
         for text, gold, pred in misses[: args.show]:
             print("   -", text[:150])
-            print("     gold:", [(g.get("source"), g.get("target"), g.get("root_any") or g.get("root")) for g in gold])
+            print(
+                "     gold:",
+                [
+                    (g.get("source"), g.get("target"), g.get("root_any") or g.get("root"))
+                    for g in gold
+                ],
+            )
             print("     pred:", [(p["source"], p["target"], p["root"]) for p in pred])
     return 0
 

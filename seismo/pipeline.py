@@ -12,8 +12,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seismo.model import CodedDocument, Document, Skipped
 from seismo.errors import Skips
+from seismo.model import CodedDocument, Document, Skipped
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -17,7 +17,12 @@ from seismo.pipeline import code_documents
 
 CASES = [
     # 09 investigate
-    ("Iran launched an investigation into the killing of its nuclear scientist by Israel.", "IRN", "ISR", "090"),
+    (
+        "Iran launched an investigation into the killing of its nuclear scientist by Israel.",
+        "IRN",
+        "ISR",
+        "090",
+    ),
     # 10 demand
     ("Washington pressured Egypt to reopen the border crossing.", "USA", "EGY", "100"),
     # 11 disapprove
@@ -27,7 +32,12 @@ CASES = [
     ("Turkey reprimanded Sweden for allowing the rally.", "TUR", "SWE", "111"),
     ("France summoned the Russian ambassador on Monday.", "FRA", "RUS", "114"),
     ("Poland lodged a protest with Belarus over the border incident.", "POL", "BLR", "114"),
-    ("Ukraine filed a lawsuit against Russia at the International Court of Justice.", "UKR", "RUS", "115"),
+    (
+        "Ukraine filed a lawsuit against Russia at the International Court of Justice.",
+        "UKR",
+        "RUS",
+        "115",
+    ),
     # 12 reject
     ("Venezuela rejected the demand by the United States.", "VEN", "USA", "12"),
     ("Israel turned down Egypt's proposal.", "ISR", "EGY", "12"),
@@ -84,7 +94,9 @@ NEGATIVES = [
 @pytest.fixture(scope="module")
 def coded():
     texts = [c[0] for c in CASES] + NEGATIVES
-    docs = [Document(doc_id=f"t{i}", text=t, published=dt.date(2024, 3, 5)) for i, t in enumerate(texts)]
+    docs = [
+        Document(doc_id=f"t{i}", text=t, published=dt.date(2024, 3, 5)) for i, t in enumerate(texts)
+    ]
     out = {}
     for item in code_documents(docs):
         if hasattr(item, "events"):
@@ -100,9 +112,7 @@ def test_conflict_patterns_load():
 @pytest.mark.parametrize("text,source,target,code", CASES, ids=[c[0][:40] for c in CASES])
 def test_conflict_sentence(coded, text, source, target, code):
     events = coded[text]
-    found = [
-        (e.source.country, e.target.country if e.target else None, e.cameo) for e in events
-    ]
+    found = [(e.source.country, e.target.country if e.target else None, e.cameo) for e in events]
     assert any(
         (source is None or s == source)
         and t == target

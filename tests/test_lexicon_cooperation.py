@@ -17,22 +17,52 @@ from seismo.pipeline import code_documents
 
 CASES = [
     # 01 statements
-    ("The Serbian president expressed sorrow over the deaths of Bosnian civilians.", "SRB", "BIH", "018"),
+    (
+        "The Serbian president expressed sorrow over the deaths of Bosnian civilians.",
+        "SRB",
+        "BIH",
+        "018",
+    ),
     # 02 appeal
     ("The Philippines asked Japan for assistance.", "PHL", "JPN", "023"),
     ("Ukraine sought weapons from Germany.", "UKR", "DEU", "0232"),
     ("Ukraine pleaded with NATO for more air defence systems.", "UKR", "IGO", "020"),
     # 04 consult
     ("Japan's foreign minister telephoned his Indian counterpart on Monday.", "JPN", "IND", "041"),
-    ("The Brazilian president spoke by phone with the Argentine president on Tuesday.", "BRA", "ARG", "041"),
-    ("The German chancellor talked with the French president about energy prices.", "DEU", "FRA", "040"),
-    ("The Turkish foreign minister arrived in Baghdad on Sunday for a two-day visit.", "TUR", "IRQ", "042"),
+    (
+        "The Brazilian president spoke by phone with the Argentine president on Tuesday.",
+        "BRA",
+        "ARG",
+        "041",
+    ),
+    (
+        "The German chancellor talked with the French president about energy prices.",
+        "DEU",
+        "FRA",
+        "040",
+    ),
+    (
+        "The Turkish foreign minister arrived in Baghdad on Sunday for a two-day visit.",
+        "TUR",
+        "IRQ",
+        "042",
+    ),
     ("The Indian prime minister flew to Tokyo on Thursday.", "IND", "JPN", "042"),
     ("The Kenyan president toured Ethiopia last week.", "KEN", "ETH", "042"),
     ("The Japanese prime minister paid a visit to Seoul.", "JPN", "KOR", "042"),
-    ("The Chinese president greeted the Pakistani prime minister at the airport.", "CHN", "PAK", "043"),
+    (
+        "The Chinese president greeted the Pakistani prime minister at the airport.",
+        "CHN",
+        "PAK",
+        "043",
+    ),
     ("Hungary extended an invitation to the Chinese president.", "HUN", "CHN", "043"),
-    ("French President Emmanuel Macron gave a warm welcome on Thursday to the Kenyan president.", "FRA", "KEN", "043"),
+    (
+        "French President Emmanuel Macron gave a warm welcome on Thursday to the Kenyan president.",
+        "FRA",
+        "KEN",
+        "043",
+    ),
     ("Egypt brokered a truce between Israel and Jordan.", "EGY", "ISR", "045"),
     ("Vietnam and Cambodia held talks in Hanoi.", "VNM", "KHM", "046"),
     # 05 diplomatic cooperation
@@ -41,7 +71,12 @@ CASES = [
     ("The Spanish king paid tribute to Portugal's firefighters.", "ESP", "PRT", "051"),
     ("Canada sided with Denmark in the dispute.", "CAN", "DNK", "050"),
     ("Norway stood by Iceland during the fishing dispute.", "NOR", "ISL", "050"),
-    ("Vietnam and Laos have upgraded their ties to a comprehensive strategic partnership.", "VNM", "LAO", "050"),
+    (
+        "Vietnam and Laos have upgraded their ties to a comprehensive strategic partnership.",
+        "VNM",
+        "LAO",
+        "050",
+    ),
     ("Saudi Arabia and Iran resumed diplomatic relations after seven years.", "SAU", "IRN", "054"),
     ("Sri Lanka opened an embassy in Tehran.", "LKA", "IRN", "054"),
     ("Kosovo apologized to Serbia.", "XKX", "SRB", "055"),
@@ -71,7 +106,12 @@ CASES = [
     ("Serbia bowed to pressure from the European Union.", "SRB", "IGO", "080"),
     ("Mexico paid compensation to Guatemala.", "MEX", "GTM", "080"),
     ("The Mozambique government on Thursday accepted demands from Zimbabwe.", "MOZ", "ZWE", "083"),
-    ("The United States began the withdrawal of its forces from Panama on Wednesday.", "USA", "PAN", "087"),
+    (
+        "The United States began the withdrawal of its forces from Panama on Wednesday.",
+        "USA",
+        "PAN",
+        "087",
+    ),
 ]
 
 # Intended acts are coded as the matching root-03 intent by the coder.
@@ -96,8 +136,7 @@ NEGATIVES = [
 def coded():
     texts = [c[0] for c in CASES + INTENT_CASES] + NEGATIVES
     docs = [
-        Document(doc_id=f"c{i}", text=t, published=dt.date(2024, 3, 5))
-        for i, t in enumerate(texts)
+        Document(doc_id=f"c{i}", text=t, published=dt.date(2024, 3, 5)) for i, t in enumerate(texts)
     ]
     out = {}
     for item in code_documents(docs):
@@ -137,7 +176,9 @@ def test_cooperation_sentence(coded, text, source, target, code):
     assert _hit(found, source, target, code), found
 
 
-@pytest.mark.parametrize("text,source,target,code", INTENT_CASES, ids=[c[0][:40] for c in INTENT_CASES])
+@pytest.mark.parametrize(
+    "text,source,target,code", INTENT_CASES, ids=[c[0][:40] for c in INTENT_CASES]
+)
 def test_cooperation_intent(coded, text, source, target, code):
     found = _found(coded[text], "intended")
     assert _hit(found, source, target, code), found

@@ -146,7 +146,7 @@ def test_no_overlapping_holders(people):
     problems = []
     for key, terms in slots.items():
         terms.sort()
-        for (s1, e1, n1), (s2, e2, n2) in zip(terms, terms[1:]):
+        for (s1, e1, n1), (s2, e2, n2) in zip(terms, terms[1:], strict=False):
             if s2 < e1 - dt.timedelta(days=1):
                 problems.append((key, n1, str(s1), str(e1), n2, str(s2), str(e2)))
     assert not problems, "\n".join(map(str, problems))
@@ -154,10 +154,17 @@ def test_no_overlapping_holders(people):
 
 def test_own_terms_do_not_overlap(people):
     for p in people:
-        terms = sorted(p["terms"], key=lambda t: (t["country"], t["office"], str(t.get("title")), t["start"]))
-        for a, b in zip(terms, terms[1:]):
-            same = (a["country"], a["office"], a.get("title"), a.get("org"), a.get("state_name")) == (
-                b["country"], b["office"], b.get("title"), b.get("org"), b.get("state_name"))
+        terms = sorted(
+            p["terms"], key=lambda t: (t["country"], t["office"], str(t.get("title")), t["start"])
+        )
+        for a, b in zip(terms, terms[1:], strict=False):
+            same = (
+                a["country"],
+                a["office"],
+                a.get("title"),
+                a.get("org"),
+                a.get("state_name"),
+            ) == (b["country"], b["office"], b.get("title"), b.get("org"), b.get("state_name"))
             if same:
                 assert b["start"] >= _end(a) - dt.timedelta(days=1), (p["name"], a, b)
 
@@ -181,15 +188,83 @@ def test_aliases_not_shared(people):
 
 
 BANNED_BARE_ALIASES = {
-    "kim", "lee", "park", "moon", "johnson", "lopez", "wang", "li", "zhang", "singh", "khan",
-    "brown", "scott", "sanchez", "sánchez", "may", "rice", "bush", "clinton", "major", "ford",
-    "gandhi", "sharif", "assad", "aliyev", "rasmussen", "kirchner", "fernández", "fernandez",
-    "carter", "clark", "smith", "ivanov", "castro", "straw", "cook", "hunt", "fox", "heath",
-    "eden", "wilson", "schmidt", "chen", "wu", "lin", "yang", "liu", "chung", "han", "cho",
-    "kang", "yoon", "bishop", "hill", "martin", "miller", "young", "king", "lord",
+    "kim",
+    "lee",
+    "park",
+    "moon",
+    "johnson",
+    "lopez",
+    "wang",
+    "li",
+    "zhang",
+    "singh",
+    "khan",
+    "brown",
+    "scott",
+    "sanchez",
+    "sánchez",
+    "may",
+    "rice",
+    "bush",
+    "clinton",
+    "major",
+    "ford",
+    "gandhi",
+    "sharif",
+    "assad",
+    "aliyev",
+    "rasmussen",
+    "kirchner",
+    "fernández",
+    "fernandez",
+    "carter",
+    "clark",
+    "smith",
+    "ivanov",
+    "castro",
+    "straw",
+    "cook",
+    "hunt",
+    "fox",
+    "heath",
+    "eden",
+    "wilson",
+    "schmidt",
+    "chen",
+    "wu",
+    "lin",
+    "yang",
+    "liu",
+    "chung",
+    "han",
+    "cho",
+    "kang",
+    "yoon",
+    "bishop",
+    "hill",
+    "martin",
+    "miller",
+    "young",
+    "king",
+    "lord",
     # common words, or names shared with other prominent people
-    "begin", "sharon", "tenet", "downer", "gallant", "nasser", "cheney", "powell", "petro",
-    "cardoso", "calderón", "lieberman", "shastri", "swaraj", "trudeau", "kono", "koizumi",
+    "begin",
+    "sharon",
+    "tenet",
+    "downer",
+    "gallant",
+    "nasser",
+    "cheney",
+    "powell",
+    "petro",
+    "cardoso",
+    "calderón",
+    "lieberman",
+    "shastri",
+    "swaraj",
+    "trudeau",
+    "kono",
+    "koizumi",
 }
 
 
@@ -200,6 +275,7 @@ def test_no_ambiguous_bare_aliases(people):
 
 
 # ---------------------------------------------------------------- known facts
+
 
 def test_abe(people):
     abe = _find(people, "Shinzo Abe")
@@ -222,7 +298,9 @@ def test_kishida(people):
 
 def test_zelensky(people):
     z = _find(people, "Volodymyr Zelensky")
-    starts = [t["start"] for t in z["terms"] if t["country"] == "UKR" and t["office"] == "head_of_state"]
+    starts = [
+        t["start"] for t in z["terms"] if t["country"] == "UKR" and t["office"] == "head_of_state"
+    ]
     assert starts == [dt.date(2019, 5, 20)]
     assert _holds(z, "UKR", "head_of_state", dt.date(2022, 2, 24))
     assert not _holds(z, "UKR", "head_of_state", dt.date(2019, 5, 19))
@@ -271,18 +349,27 @@ def test_igo_heads(people):
     }
     for org, name in heads.items():
         p = _find(people, name)
-        assert any(t["country"] == "IGO" and t.get("org") == org and t["start"] <= day < _end(t)
-                   for t in p["terms"]), name
+        assert any(
+            t["country"] == "IGO" and t.get("org") == org and t["start"] <= day < _end(t)
+            for t in p["terms"]
+        ), name
 
 
 def test_one_sitting_head_per_state(people):
     """On a few sample days each listed state has at most one head of state/government."""
     for day in (dt.date(1995, 6, 1), dt.date(2005, 6, 1), dt.date(2015, 6, 1), dt.date(2023, 6, 1)):
-        for office in ("head_of_state", "head_of_government", "foreign_minister", "defence_minister"):
+        for office in (
+            "head_of_state",
+            "head_of_government",
+            "foreign_minister",
+            "defence_minister",
+        ):
             by_country: dict[tuple, list[str]] = defaultdict(list)
             for p in people:
                 for t in p["terms"]:
                     if t["office"] == office and t["start"] <= day < _end(t):
-                        by_country[(t["country"], t.get("state_name"), t.get("org"))].append(p["name"])
+                        by_country[(t["country"], t.get("state_name"), t.get("org"))].append(
+                            p["name"]
+                        )
             crowded = {k: v for k, v in by_country.items() if len(v) > 1}
             assert not crowded, (day, office, crowded)

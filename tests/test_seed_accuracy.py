@@ -73,7 +73,9 @@ def test_seed_stances(shared_dir, nlp, coder):
     doc = Document("japan-awakening", text, published=dt.date(2022, 4, 30))
     _, stances = coder.code(doc, nlp(text))
     gold = [json.loads(line) for line in (shared_dir / "eval" / "seed-stances.jsonl").open()]
-    found = {(s.holder.country, s.subject.country, s.stance) for s in stances if s.modality != "negated"}
+    found = {
+        (s.holder.country, s.subject.country, s.stance) for s in stances if s.modality != "negated"
+    }
     hits = sum((g["holder"], g["about"], g["stance"]) in found for g in gold)
     print(f"\nseed stances: {hits} of {len(gold)} found")
     assert hits >= STANCES_FOUND_FLOOR

@@ -58,9 +58,7 @@ def tone(series: list[dict[str, Any]], window: int) -> np.ndarray:
     return values
 
 
-def _metric_values(
-    series: list[dict[str, Any]], metric: str, period: str = "month"
-) -> np.ndarray:
+def _metric_values(series: list[dict[str, Any]], metric: str, period: str = "month") -> np.ndarray:
     if metric not in METRICS:
         raise ValueError(f"Unknown metric '{metric}'. Choose one of: {', '.join(METRICS)}.")
     if metric == "tone":
@@ -79,8 +77,10 @@ def shift_kind(before: float, after: float) -> str:
     only arithmetically: that is a de-escalation, not a rapprochement.
     """
     if before < 0 <= after or after < 0 <= before:
-        return "reversal" if abs(after) > 0.25 * abs(before) else (
-            "de-escalation" if before < 0 else "cooling"
+        return (
+            "reversal"
+            if abs(after) > 0.25 * abs(before)
+            else ("de-escalation" if before < 0 else "cooling")
         )
     if before <= 0 and after <= 0:
         return "escalation" if after < before else "de-escalation"

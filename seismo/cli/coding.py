@@ -683,8 +683,9 @@ def dictionary_check(
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         fail(f"[E005] {Errors.E005.format(path=file, reason=' '.join(str(exc).split()))}")
+    notes: list[str] = []
     if isinstance(data, dict) and {"verbs", "nouns"} & set(data):
-        kind, errors, notes = "pattern", _pattern_problems(file, data), []
+        kind, errors = "pattern", _pattern_problems(file, data)
     else:
         kind = "actor"
         errors, notes = _actor_problems(file)

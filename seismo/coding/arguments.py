@@ -88,11 +88,10 @@ def direct_object(verb: Token) -> Token | None:
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for prep in children(tok, "prep", "agent", "dative"):
         if prep.lower_ == prep_word or (prep_word == "by" and prep.dep_ == "agent"):
             found.extend(children(prep, "pobj", "pcomp"))
-    # "along with", "together with", "as well as" attach differently; read them as "with"
     return found
 
 
@@ -169,7 +168,7 @@ COMPANION_PREPS = frozenset({"along", "together", "alongside", "like"})
 def companion_phrases(verb: Token) -> list[Phrase]:
     """ "Japan, along with South Korea and Australia, was listed": actors that share the role
     of the subject, attached by spaCy to the verb."""
-    found = []
+    found: list[Phrase] = []
     for prep in children(verb, "prep"):
         if prep.lower_ in COMPANION_PREPS:
             found.append(Phrase(prep, list(prep.subtree), "companion"))
@@ -178,7 +177,7 @@ def companion_phrases(verb: Token) -> list[Phrase]:
 
 def locative_phrases(verb: Token) -> list[Phrase]:
     """Where a passive act happened: "was invited to speak in the Diet" -> the Diet."""
-    found = []
+    found: list[Phrase] = []
     for holder in [verb, *children(verb, "xcomp")]:
         for prep in children(holder, "prep"):
             if prep.lower_ in ("in", "at", "to", "before"):

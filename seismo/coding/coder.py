@@ -12,8 +12,8 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Span, Token
@@ -525,7 +525,9 @@ class Coder:
                 if not ctx.recent or not any(t.lower_ in self.kb.tables.roles for t in sent):
                     continue  # nobody named, nobody to infer: nothing to code
             dates = SentenceDates.find(sent, doc.published, _tense(sent))
-            reference = None if dates.expressions else sentence_reference_date(sent.text, doc.published)
+            reference = (
+                None if dates.expressions else sentence_reference_date(sent.text, doc.published)
+            )
             sent_events: list[Event] = []
             for trig in find_triggers(sent, self.lex):
                 for event in self.events_for(
@@ -539,7 +541,12 @@ class Coder:
                     sent_events.append(event)
                     ctx.events.append(event)
             events.extend(sent_events)
-            sentence_date = (dates.expressions[0].date if len(dates.expressions) == 1 else None) or reference or ctx.narrative or NO_DATE
+            sentence_date = (
+                (dates.expressions[0].date if len(dates.expressions) == 1 else None)
+                or reference
+                or ctx.narrative
+                or NO_DATE
+            )
             stances.extend(
                 reader.read(doc, si, sent, sentence_date, by_token, sent_mentions, ctx, sent_events)
             )

@@ -122,9 +122,7 @@ def contradicted_year(
         return None
     year = min(d.value[:4] for d in answered if d.value)
     likely = year + date.value[4:]
-    warning = (
-        f"printed as {date.value}, before the {year} acts it responds to; probably {likely}"
-    )
+    warning = f"printed as {date.value}, before the {year} acts it responds to; probably {likely}"
     return EventDate(date.value, date.precision, date.text, warning, date.end)
 
 

@@ -123,9 +123,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _merge_patterns(
-    lex: Lexicon, data: dict[str, Any], path: Path, extend: bool = False
-) -> None:
+def _merge_patterns(lex: Lexicon, data: dict[str, Any], path: Path, extend: bool = False) -> None:
     """Add a file's patterns. Our own files extend each other's rules for a verb (tried in
     file order); a user's overlay replaces the rules of the verbs it names."""
     try:
@@ -133,8 +131,7 @@ def _merge_patterns(
             if isinstance(rules, dict):
                 rules = [rules]
             parsed = [
-                _rule(str(lemma), r, f"verbs.{lemma}[{i}]", noun=False)
-                for i, r in enumerate(rules)
+                _rule(str(lemma), r, f"verbs.{lemma}[{i}]", noun=False) for i, r in enumerate(rules)
             ]
             key = str(lemma)
             lex.verbs[key] = (lex.verbs.get(key, []) + parsed) if extend else parsed

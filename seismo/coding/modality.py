@@ -48,7 +48,9 @@ def _aux(tok: Token, lex: Lexicon) -> str | None:
     for child in tok.children:
         if child.dep_ not in ("aux", "auxpass"):
             continue
-        if child.lower_ in lex.words("intent_aux") or child.lemma_.lower() in lex.words("intent_aux"):
+        if child.lower_ in lex.words("intent_aux") or child.lemma_.lower() in lex.words(
+            "intent_aux"
+        ):
             return "intended"
         if child.lower_ in lex.words("hypothetical_aux"):
             return "hypothetical"

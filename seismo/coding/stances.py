@@ -110,9 +110,7 @@ class StanceReader:
         """The subject, else the state that has voiced most stances in this document so far
         (analyses follow one state's view: "the strategy listed X as a threat")."""
         found = subject_of(verb)
-        holders = (
-            self.coder.actors_of(found, by_token, sent_mentions, ctx, on) if found else []
-        )
+        holders = self.coder.actors_of(found, by_token, sent_mentions, ctx, on) if found else []
         if not holders and self.holders:
             counts = Counter(a.key for a in self.holders)
             key = counts.most_common(1)[0][0]
@@ -130,8 +128,18 @@ class StanceReader:
             if holder.key == subject.key:
                 return
             out.append(
-                Stance(doc.doc_id, si, " ".join(sent.text.split()), holder, subject, kind,
-                       date, modality, evidence, doc.content_hash)  # fmt: skip
+                Stance(
+                    doc.doc_id,
+                    si,
+                    " ".join(sent.text.split()),
+                    holder,
+                    subject,
+                    kind,
+                    date,
+                    modality,
+                    evidence,
+                    doc.content_hash,
+                )  # fmt: skip
             )
             self.holders.append(holder)
 

@@ -92,8 +92,7 @@ def _names_both_actors(noun: Token) -> bool:
     """The noun carries its own source and target words ("Japan's investment in Russia")."""
     preps = [c for c in noun.children if c.dep_ == "prep"]
     has_source = any(
-        c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ")
-        for c in noun.children
+        c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ") for c in noun.children
     ) or any(p.lower_ == "by" for p in preps)
     has_target = any(p.lower_ != "by" for p in preps)
     return has_source and has_target
