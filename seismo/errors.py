@@ -27,6 +27,7 @@ class Errors:
     E010 = "Unknown actor '{value}': give a country code such as JPN or a name such as Japan."
     E011 = "Unknown CAMEO event code '{value}': give a code of 2 to 4 digits from the CAMEO 1.1b3 codebook, such as 036 or 163."
     E012 = "Cannot export: {reason}."
+    E013 = "Cannot start Spark: {reason}. Install Java 17 (apt-get install openjdk-17-jre-headless) and `pip install seismo[spark]`."
 
 
 class Skips:

@@ -63,7 +63,7 @@ CASES = [
     ("Myanmar's military junta arrested two Japanese journalists.", "MMR", "JPN", "173"),
     ("Russian police jailed an American teacher.", "RUS", "USA", "173"),
     ("Iran executed a British national on Saturday.", "IRN", "GBR", "1823"),
-    ("Moscow expelled two Estonian diplomats.", "RUS", "EST", "17"),
+    ("Moscow expelled two Estonian diplomats.", "RUS", "EST", "16"),
     ("Russia revoked the accreditation of German journalists.", "RUS", "DEU", "172"),
     # 18 assault
     ("Somali pirates hijacked a Greek tanker.", None, "GRC", "181"),

@@ -181,8 +181,15 @@ class Coder:
             mentions = kept or mentions
         for mention in mentions:
             actor = self._resolve(mention, on)
-            if actor is not None and all(a.code != actor.code for a in actors):
-                actors.append(actor)
+            if actor is None or any(a.code == actor.code for a in actors):
+                continue
+            same = [i for i, a in enumerate(actors) if a.key == actor.key]
+            if same:
+                # "United States President Joe Biden": one actor, the most specific reading
+                if actors[same[0]].sector is None and actor.sector is not None:
+                    actors[same[0]] = actor
+                continue
+            actors.append(actor)
         if not actors and ph.via.startswith("slot:"):
             actors = _territory_actors(ph)
         if not actors:

@@ -55,7 +55,7 @@ def read_jsonl_stream(
         line = line.lstrip("\ufeff").strip()
         if not line:
             continue  # blank lines separate nothing in JSONL; not worth a report
-        yield _document_from_line(line, number, line_where, where, stem, published)
+        yield document_from_line(line, number, line_where, where, stem, published)
 
 
 def _numbered_lines(stream: LineSource, max_bytes: int) -> Iterator[tuple[int, bytes | str | None]]:
@@ -84,7 +84,7 @@ def _drain_line(stream: LineSource) -> None:
             return
 
 
-def _document_from_line(
+def document_from_line(
     line: str,
     number: int,
     line_where: str,

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 import pyarrow as pa
 
 from seismo.errors import Skips
-from seismo.ingest.jsonl import _document_from_line
+from seismo.ingest.jsonl import document_from_line
 from seismo.ingest.text import decode_bytes, document_from_text
 from seismo.model import CodedDocument, Document, Skipped
 from seismo.store.rows import EVENT_SCHEMA, STANCE_SCHEMA, events_table, stances_table
@@ -87,7 +87,7 @@ def staged_document(
     record = record.lstrip("\ufeff").strip()
     if not record:
         return None
-    return _document_from_line(record, line, line_where, where, _stem(where), published)
+    return document_from_line(record, line, line_where, where, _stem(where), published)
 
 
 def _fill(table: pa.Table, kind: str) -> pa.Table:

@@ -258,6 +258,8 @@ def open_events_view(con: duckdb.DuckDBPyConnection, parquet_dir: str | Path) ->
     without loading it into a database file.
     """
     root = Path(parquet_dir)
+    if (root / "events").is_dir():  # the folder `seismo spark` wrote: events beside stances
+        root = root / "events"
     if not root.is_dir() or not any(root.rglob("*.parquet")):
         raise SeismoError(
             "E007", Errors.E007.format(path=str(root), reason="no Parquet files under it")
