@@ -36,6 +36,7 @@ def create_app(
     db_path: str | None = None,
     parquet_dir: str | None = None,
     write_token: str | None = None,
+    hold_open: bool = False,
 ) -> FastAPI:
     """Build the app over a DuckDB file, or Parquet events (with the file for documents).
 
@@ -44,7 +45,7 @@ def create_app(
     """
     from seismo.api import routes_api, routes_web
 
-    database = Database(db_path, parquet_dir)
+    database = Database(db_path, parquet_dir, hold_open=hold_open)
     database.ensure_exists()
     app = FastAPI(
         title="seismo",

@@ -13,8 +13,11 @@ def serve(
     port: int = 8000,
     parquet_dir: str | None = None,
     write_token: str | None = None,
+    hold_open: bool = False,
 ) -> None:
     """Serve until interrupted. Binds to loopback by default: the write endpoint and the
     data are meant for this machine unless the user chooses a public host on purpose."""
-    app = create_app(db_path=db_path, parquet_dir=parquet_dir, write_token=write_token)
+    app = create_app(
+        db_path=db_path, parquet_dir=parquet_dir, write_token=write_token, hold_open=hold_open
+    )
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)

@@ -21,6 +21,12 @@ def serve(
     parquet: str = typer.Option(
         None, "--parquet", help="Folder of Parquet event files (from `seismo spark`) to query."
     ),
+    hold_open: bool = typer.Option(
+        False,
+        "--hold-open",
+        help="Keep one read-only connection open: faster answers, but no `seismo ingest` "
+        "can write the file while the server runs. For archives, not live databases.",
+    ),
 ) -> None:
     """Serve the REST API (/api/v1, OpenAPI at /docs) and the dashboard.
 
@@ -40,6 +46,13 @@ def serve(
     if token:
         print("seismo: POST /api/v1/ingest is enabled (token from $SEISMO_WRITE_TOKEN)")
     try:
-        run_server(db_path, host=host, port=port, parquet_dir=parquet, write_token=token)
+        run_server(
+            db_path,
+            host=host,
+            port=port,
+            parquet_dir=parquet,
+            write_token=token,
+            hold_open=hold_open,
+        )
     except SeismoError as exc:
         fail(str(exc))

@@ -127,6 +127,17 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def shared(self) -> Store:
+        """Another handle on this open database (a DuckDB cursor), for one thread's use.
+
+        A server that holds one read-only connection gives each request its own cursor:
+        no reopening of the file, which costs more than most queries.
+        """
+        other = Store.__new__(Store)
+        other.path, other.read_only = self.path, self.read_only
+        other.con = self.con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 
