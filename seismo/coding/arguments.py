@@ -92,6 +92,12 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     for prep in children(tok, "prep", "agent", "dative"):
         if prep.lower_ == prep_word or (prep_word == "by" and prep.dep_ == "agent"):
             found.extend(children(prep, "pobj", "pcomp"))
+        elif not children(prep, "pobj"):
+            # "pulled out of Kherson", "back from Kyiv": spaCy hangs the real preposition
+            # under the first one
+            for inner in children(prep, "prep"):
+                if inner.lower_ == prep_word:
+                    found.extend(children(inner, "pobj", "pcomp"))
     return found
 
 

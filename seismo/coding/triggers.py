@@ -47,7 +47,9 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     for rule in sorted(rules, key=_unconstrained):
         if rule.objects and not (words & rule.objects):
             continue
-        if rule.prt and not any(c.dep_ == "prt" and c.lower_ == rule.prt for c in tok.children):
+        if rule.prt and not any(
+            c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children
+        ):  # spaCy reads the particle of "pulled out of" as a preposition
             continue
         if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
             continue
@@ -55,6 +57,7 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             o.lemma_.lower() in rule.pobj
             for p in children(tok, "prep")
             for o in children(p, "pobj")
+            + [x for q in children(p, "prep") for x in children(q, "pobj")]
         ):
             continue
         return Trigger(tok, rule, nominal=False, obj=obj)
@@ -98,6 +101,24 @@ def _names_both_actors(noun: Token) -> bool:
     return has_source and has_target
 
 
+# Prepositions that set the scene of another act: "during a meeting with X, they agreed"
+SCENE_PREPS = frozenset({"during", "at", "after", "before", "since", "amid", "despite",
+                         "following", "ahead", "in", "on", "until", "throughout"})  # fmt: skip
+
+
+def _under_verb_trigger(tok: Token, verbs: dict[int, Trigger]) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in SCENE_PREPS:
+            return False
+        cur = cur.head
+        if cur.i in verbs:
+            return True
+    return False
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Verb triggers first; an event noun governed by a verb trigger is that verb's object."""
     verbs: dict[int, Trigger] = {}
@@ -114,6 +135,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "condemned the sanctions", "imposed sanctions": the verb codes it
         if tok.head.i in verbs and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
             continue
+        if _under_verb_trigger(tok, verbs):
+            continue  # "pulled out of the talks": the verb codes the talks' end
         found_all.append(noun)
     found_all.sort(key=lambda t: t.token.i)
     return found_all
