@@ -12,9 +12,9 @@ one, else they are empty.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-import threading
 from pathlib import Path
 
 from seismo.api.problems import database_unavailable
