@@ -32,6 +32,27 @@ def _object_words(obj: Token | None) -> set[str]:
     return words
 
 
+# Nouns that only count or package the event noun after "of" ("a new round of sanctions").
+QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
+                            "number", "string", "spate", "flurry", "barrage", "volley"})  # fmt: skip
+
+
+# Codes that only say "some cooperation": a more telling event noun as object wins over them.
+GENERIC_CODES = frozenset({"010", "020", "030", "040", "050", "060", "070", "080"})
+
+
+def _carried_noun(obj: Token | None) -> str | None:
+    """The noun an object stands for: itself, or X in "a package of X"."""
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in QUANTITY_NOUNS:
+        for prep in children(obj, "prep"):
+            if prep.lower_ == "of":
+                for pobj in children(prep, "pobj"):
+                    return pobj.lemma_.lower()
+    return obj.lemma_.lower()
+
+
 def _unconstrained(rule: Rule) -> bool:
     return not (rule.objects or rule.prt or rule.prep or rule.pobj)
 
@@ -44,7 +65,10 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     words = _object_words(obj)
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
+    carried = _carried_noun(obj)
     for rule in sorted(rules, key=_unconstrained):
+        if rule.code in GENERIC_CODES and _unconstrained(rule) and carried in lex.nouns:
+            continue  # "agreed a package of sanctions": the sanctions are the event
         if rule.objects and not (words & rule.objects):
             continue
         if rule.prt and not any(
@@ -77,18 +101,21 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     rule = lex.nouns.get(tok.lemma_.lower())
     if rule is None:
         return None
+    noun = tok
     if rule.requires and not (_modifier_words(tok) & rule.requires):
         return None
     head = tok.head
     light = None
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        tok, head = head.head, head.head.head  # "imposed a new round of sanctions"
     if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in lex.words("light_verbs"):
             light = head
-        elif not _names_both_actors(tok):
+        elif not (_names_both_actors(noun) or _names_both_actors(tok)):
             return None  # "barred new investment": the verb, not the noun, is the event
     if rule.light_only and light is None:
         return None
-    return Trigger(tok, rule, nominal=True, light_verb=light)
+    return Trigger(noun, rule, nominal=True, light_verb=light)
 
 
 def _names_both_actors(noun: Token) -> bool:
