@@ -11,17 +11,14 @@ from fastapi.testclient import TestClient
 
 from seismo.api.app import create_app
 from seismo.store import Store
-from tests.browser.sample_data import asserted_event_count, history
+from tests.browser.sample_data import asserted_event_count, history, write_sample_db
 
 PROBLEM = "application/problem+json"
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("api-db") / "sample.duckdb"
-    with Store(path) as store:
-        store.write(history())
-    return str(path)
+    return write_sample_db(tmp_path_factory.mktemp("api-db"))
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from seismo.api.app import create_app
-from seismo.store import Store
-from tests.browser.sample_data import history
+from tests.browser.sample_data import write_sample_db
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("held") / "held.duckdb")
-    with Store(path) as store:
-        store.write(history())
-    return path
+    return write_sample_db(tmp_path_factory.mktemp("held"), "held.duckdb")
 
 
 def test_held_connection_answers_like_per_request_connections(db_path: str) -> None:

@@ -7,17 +7,15 @@ from fastapi.testclient import TestClient
 
 from seismo.api.app import create_app
 from seismo.store import Store
-from tests.browser.sample_data import history
+from tests.browser.sample_data import write_sample_db
 
 HTML = {"accept": "text/html"}
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    path = tmp_path_factory.mktemp("pages-db") / "sample.duckdb"
-    with Store(path) as store:
-        store.write(history())
-    return TestClient(create_app(str(path)), raise_server_exceptions=False)
+    path = write_sample_db(tmp_path_factory.mktemp("pages-db"))
+    return TestClient(create_app(path), raise_server_exceptions=False)
 
 
 def test_overview_lists_busiest_dyads(client: TestClient) -> None:

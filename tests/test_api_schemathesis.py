@@ -21,8 +21,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 
 from seismo.api.app import create_app
-from seismo.store import Store
-from tests.browser.sample_data import history
+from tests.browser.sample_data import write_sample_db
 
 MAX_EXAMPLES = 30
 
@@ -32,10 +31,7 @@ def _app_over_sample_history():  # type: ignore[no-untyped-def]
     schema at collection time (its fixture-based loader does not run on pytest 9)."""
     folder = Path(tempfile.mkdtemp(prefix="seismo-schemathesis-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    path = folder / "sample.duckdb"
-    with Store(path) as store:
-        store.write(history())
-    return create_app(str(path))
+    return create_app(write_sample_db(folder))
 
 
 # The coverage phase adds ~600 boundary cases (about a minute here, each request opens the

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from seismo.api import server
 from seismo.api.app import create_app
 from seismo.store import Store
-from tests.browser.sample_data import history
+from tests.browser.sample_data import write_sample_db
 
 PROBLEM = "application/problem+json"
 TOKEN = "s3cret-token-for-tests"
@@ -27,10 +27,7 @@ LEAKS = ("Traceback", 'File "', "site-packages", "duckdb.", "RuntimeError")
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("security-db") / "sample.duckdb"
-    with Store(path) as store:
-        store.write(history())
-    return str(path)
+    return write_sample_db(tmp_path_factory.mktemp("security-db"))
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,20 @@ def _add_phrase(tables: Tables, text: str, entry_id: str, kind: str) -> None:
     tables.phrase_index[key] = Phrase(bare, entry_id, kind, needs_article, needs_article)
 
 
+def _add_demonyms(tables: Tables, entry_id: str, demonyms: list[str]) -> None:
+    """Demonyms, each with its plural noun for people where it takes an -s ("Russians")."""
+    for text in demonyms:
+        _add_phrase(tables, text, entry_id, "demonym")
+        if " " not in text and not text.endswith(_NO_PLURAL_ENDINGS):
+            _add_phrase(tables, text + "s", entry_id, "demonym")
+
+
+def _iso_name(iso3: str) -> str:
+    """The name people use for an ISO country: its common name where it has one."""
+    country = ISO3[iso3]
+    return getattr(country, "common_name", None) or country.name
+
+
 def _pycountry_names(iso3: str) -> list[str]:
     country = ISO3[iso3]
     names = [
@@ -73,17 +87,14 @@ def add_states(tables: Tables, items: list[Any], problems: list[str], base: Tabl
         if name is None and base is not None and code in base.entries:
             name = base.entries[code].name
         if name is None:
-            country = ISO3[code]
-            name = getattr(country, "common_name", None) or country.name
+            name = _iso_name(code)
         tables.entries[code] = Entry(code, code, code, str(name), is_place=True)
         names = _pycountry_names(code) if code in ISO3 else []
         names += [str(name)] + _word_list(item.get("aliases"), f"{label} aliases", problems)
         _add_state_words(tables, code, names, item, label, problems)
     if base is None:  # every ISO 3166-1 country, even those our table says nothing more about
         for code in ISO3.keys() - tables.entries.keys():
-            country = ISO3[code]
-            name = getattr(country, "common_name", None) or country.name
-            tables.entries[code] = Entry(code, code, code, name, is_place=True)
+            tables.entries[code] = Entry(code, code, code, _iso_name(code), is_place=True)
             for text in _pycountry_names(code):
                 _add_phrase(tables, text, code, "state")
 
@@ -95,10 +106,7 @@ def _add_state_words(
         _add_phrase(tables, text, entry_id, "state")
     for text in _word_list(item.get("capitals"), f"{label} capitals", problems):
         _add_phrase(tables, text, entry_id, "capital")
-    for text in _word_list(item.get("demonyms"), f"{label} demonyms", problems):
-        _add_phrase(tables, text, entry_id, "demonym")
-        if " " not in text and not text.endswith(_NO_PLURAL_ENDINGS):
-            _add_phrase(tables, text + "s", entry_id, "demonym")
+    _add_demonyms(tables, entry_id, _word_list(item.get("demonyms"), f"{label} demonyms", problems))
     for text in _word_list(item.get("prefixes"), f"{label} prefixes", problems):
         _add_phrase(tables, text, entry_id, "prefix")
 
@@ -189,10 +197,8 @@ def add_collectives(
         )
         for text in _word_list(item.get("names"), f"collectives {name} names", problems):
             _add_phrase(tables, text, entry_id, "collective")
-        for text in _word_list(item.get("demonyms"), f"collectives {name} demonyms", problems):
-            _add_phrase(tables, text, entry_id, "demonym")
-            if " " not in text and not text.endswith(_NO_PLURAL_ENDINGS):
-                _add_phrase(tables, text + "s", entry_id, "demonym")
+        demonyms = _word_list(item.get("demonyms"), f"collectives {name} demonyms", problems)
+        _add_demonyms(tables, entry_id, demonyms)
 
 
 def add_roles(tables: Tables, sections: dict[str, Any], problems: list[str]) -> None:

@@ -97,3 +97,10 @@ def actor_key(value: str | None) -> str | None:
 def check_range(since: dt.date | None, until: dt.date | None) -> None:
     if since and until and since > until:
         raise bad_request(f"since ({since}) is after until ({until}).")
+
+
+def parse_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The since..until days of a request, each parsed strictly and in order; else a 422."""
+    start, end = parse_day(since, "since"), parse_day(until, "until")
+    check_range(start, end)
+    return start, end

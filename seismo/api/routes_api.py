@@ -36,8 +36,8 @@ from seismo.api.params import (
     QuadParam,
     RootParam,
     actor_key,
-    check_range,
     parse_day,
+    parse_range,
 )
 from seismo.store import Store
 
@@ -73,8 +73,7 @@ def list_events(
 ) -> dict[str, Any]:
     """Events in date order. `a` and `b` select a dyad (both directions unless `directed`);
     `modality` defaults to asserted events. Follow `next_cursor` until it is null."""
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     return views.events_page(
         store,
         actor=actor_key(actor),
@@ -102,8 +101,7 @@ def dyad_series(
     until: DateParam = None,
 ) -> dict[str, Any]:
     """Per period: events by QuadClass, Goldstein sum and mean, cooperation and conflict."""
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     return views.dyad_series(
         store, actor_key(a) or a, actor_key(b) or b, period, directed, start, end
     )
@@ -118,8 +116,7 @@ def relations_network(
     until: DateParam = None,
 ) -> dict[str, Any]:
     """Who deals with whom in the `window_days` up to `at` (or over since..until), and how."""
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     return views.relations_network(store, parse_day(at, "at"), window_days, start, end)
 
 
@@ -143,8 +140,7 @@ def top_movers(
 ) -> dict[str, Any]:
     """Change of mean Goldstein between since..until (default: the data's last 365 days)
     and the window of the same length before it."""
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     return views.top_movers(store, start, end, limit)
 
 
@@ -158,8 +154,7 @@ def list_stances(
     limit: LimitParam = 500,
 ) -> dict[str, Any]:
     """Stances in time order: who called whom an ally, a partner, a threat, and when."""
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     return views.stances(store, actor_key(holder), actor_key(subject), start, end, limit)
 
 

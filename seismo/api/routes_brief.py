@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
-from seismo.api.params import DateParam, ModalityParam, actor_key, check_range, parse_day
+from seismo.api.params import DateParam, ModalityParam, actor_key, parse_range
 from seismo.api.problems import Problem, bad_request
 from seismo.api.routes_api import StoreDep
 from seismo.api.views import modalities_for
@@ -28,22 +28,22 @@ PeriodQuery = Annotated[
 ]
 
 
-def _brief(
-    store: Any,
-    a: str,
-    b: str,
-    since: str | None,
-    until: str | None,
-    period: str,
-    modality: str | None,
+def brief_data(
+    store: StoreDep,
+    a: ActorQuery,
+    b: ActorQuery,
+    since: DateParam = None,
+    until: DateParam = None,
+    period: PeriodQuery = "auto",
+    modality: ModalityParam = None,
 ) -> dict[str, Any]:
+    """The brief a request asks for, its parameters checked: what all three routes serve."""
     from seismo.report import build_brief
 
     first, second = actor_key(a), actor_key(b)
     if not first or not second:
         raise bad_request("A brief needs two actors: a=JPN&b=RUS.")
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     return build_brief(
         store.con,
         first,
@@ -55,38 +55,23 @@ def _brief(
     )
 
 
+BriefData = Annotated[dict[str, Any], Depends(brief_data)]
+
+
 @router.get("/brief", response_class=HTMLResponse, include_in_schema=False)
-def brief_page(
-    store: StoreDep,
-    a: ActorQuery,
-    b: ActorQuery,
-    since: DateParam = None,
-    until: DateParam = None,
-    period: PeriodQuery = "auto",
-    modality: ModalityParam = None,
-) -> HTMLResponse:
+def brief_page(data: BriefData) -> HTMLResponse:
     from seismo.report import render_brief
 
-    data = _brief(store, a, b, since, until, period, modality)
     return HTMLResponse(render_brief(data, dashboard=True))
 
 
 @router.get("/brief.pdf", include_in_schema=False)
-def brief_pdf(
-    store: StoreDep,
-    a: ActorQuery,
-    b: ActorQuery,
-    since: DateParam = None,
-    until: DateParam = None,
-    period: PeriodQuery = "auto",
-    modality: ModalityParam = None,
-) -> Response:
+def brief_pdf(data: BriefData) -> Response:
     import tempfile
     from pathlib import Path
 
     from seismo.report import render_brief, write_pdf
 
-    data = _brief(store, a, b, since, until, period, modality)
     with tempfile.TemporaryDirectory(prefix="seismo-brief-") as scratch:
         target = Path(scratch) / "brief.pdf"
         try:
@@ -103,18 +88,9 @@ def brief_pdf(
 
 
 @router.get("/api/v1/brief", tags=["events"], summary="Brief on a dyad")
-def brief_json(
-    store: StoreDep,
-    a: ActorQuery,
-    b: ActorQuery,
-    since: DateParam = None,
-    until: DateParam = None,
-    period: PeriodQuery = "auto",
-    modality: ModalityParam = None,
-) -> dict[str, Any]:
+def brief_json(data: BriefData) -> dict[str, Any]:
     """What the /brief page shows, as data: trajectory summary (counts by QuadClass, mean
     Goldstein before and after the largest shift), the series, the shifts with their
     explaining events, key events by year or quarter, stances and cited documents."""
-    data = _brief(store, a, b, since, until, period, modality)
     data.pop("documents_by_id")
     return data

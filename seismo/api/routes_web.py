@@ -21,8 +21,8 @@ from seismo.api.params import (
     MAX_QUERY_CHARS,
     MAX_WINDOW_DAYS,
     actor_key,
-    check_range,
     parse_day,
+    parse_range,
 )
 from seismo.api.problems import bad_request
 from seismo.api.routes_api import StoreDep
@@ -158,8 +158,7 @@ def events(
     modality: Text = None,
     cursor: Annotated[str | None, Query(max_length=256)] = None,
 ) -> HTMLResponse:
-    start, end = parse_day(since, "since"), parse_day(until, "until")
-    check_range(start, end)
+    start, end = parse_range(since, until)
     if root and not (len(root) == 2 and root.isdigit()):
         raise bad_request("root must be a two-digit CAMEO root code such as 16.")
     filters = {

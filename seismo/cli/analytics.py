@@ -9,7 +9,6 @@ json, jsonl or csv for other programs. DuckDB and the analytics load inside the 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -18,7 +17,7 @@ from typing import Any
 
 import typer
 
-from seismo.cli.app import app, default_db, fail
+from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -37,15 +36,6 @@ ModalityOption = typer.Option(
     help="Modalities to count (repeat the option): asserted, intended, hypothetical, "
     "negated, or all.",
 )
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"[E004] {Errors.E004.format(value=value)}")
 
 
 def check_format(fmt: str) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from typing import NoReturn
 
 import typer
+
+from seismo.errors import Errors
 
 app = typer.Typer(
     name="seismo",
@@ -30,3 +33,13 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """One line on standard error and a non-zero exit: the CLI contract for errors."""
     print(f"seismo: error: {message}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None when not given), or exit with E004."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"[E004] {Errors.E004.format(value=value)}")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from seismo.cli.app import app, default_db, fail
+from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
 
 if TYPE_CHECKING:  # seismo.model is imported by the commands: `seismo --help` needs none of it
@@ -129,15 +129,6 @@ class Meter:
 
     def say(self, text: str) -> None:
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
-
-
-def parse_published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"[E004] {Errors.E004.format(value=value)}")
 
 
 def parse_modalities(value: str) -> tuple[str, ...] | None:
@@ -350,7 +341,7 @@ def code(
     if fmt not in CODE_FORMATS:
         fail(f"[E009] {Errors.E009.format(value=fmt, choices=', '.join(CODE_FORMATS))}")
     keep = parse_modalities(modality)
-    day = parse_published(published)
+    day = parse_day(published)
     overlays = check_dictionaries(dictionary)
     tally = Tally()
     printer = Printer(fmt, stances)
@@ -479,7 +470,7 @@ def ingest(
     twice. Each batch is one transaction on a short connection, so `seismo serve` can read
     the file between batches and an interrupted run keeps what it committed.
     """
-    day = parse_published(published)
+    day = parse_day(published)
     overlays = check_dictionaries(dictionary)
     tally = run_ingest(
         inputs, db or default_db(), published=day, workers=workers, batch_size=batch_size,
@@ -517,7 +508,7 @@ def evaluate_command(
         gold_stances = load_gold(stance_gold, GOLD_STANCE_FIELDS) if stance_gold else None
     except SeismoError as exc:
         fail(str(exc))
-    day = parse_published(published)
+    day = parse_day(published)
     overlays = check_dictionaries(dictionary)
     keep = parse_modalities(DEFAULT_MODALITIES) or ()
     events: list[dict[str, Any]] = []

@@ -21,10 +21,9 @@ from seismo.cli.analytics import (
     UntilOption,
     connection,
     modality_list,
-    parse_day,
     resolve_actor,
 )
-from seismo.cli.app import app, default_db, fail
+from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
 
 EXPORT_FORMATS = ("gdelt", "plover", "csv", "parquet", "graphml")

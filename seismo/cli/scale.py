@@ -6,12 +6,11 @@ the command runs, so `seismo --help` stays instant.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
-from seismo.cli.app import app, fail
+from seismo.cli.app import app, fail, parse_day
 from seismo.errors import Errors, SeismoError
 
 
@@ -50,12 +49,7 @@ def spark(
     """
     if not Path(source).exists():
         fail(f"[E002] {Errors.E002.format(path=source)}")
-    day = None
-    if published:
-        try:
-            day = dt.date.fromisoformat(published)
-        except ValueError:
-            fail(f"[E004] {Errors.E004.format(value=published)}")
+    day = parse_day(published or None)
 
     from seismo.scale.spark import run_spark_job
 

@@ -27,6 +27,10 @@ PRONOUNS = frozenset(
 )
 RELATIVES = frozenset({"which", "who", "that", "whom", "whose"})
 # How a verb without its own subject borrows one, by its dependency label.
+# Verbs whose object, not subject, does what follows: "urged Tokyo to act".
+OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "press", "call",
+                            "encourage", "pressure", "push", "order", "allow", "request",
+                            "tell", "warn", "advise", "appeal", "implore", "compel"})  # fmt: skip
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "ccomp", "relcl", "dep"})
 
 
@@ -147,9 +151,11 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
         gov = verb.head
         # object control: "urged Japan to act", "invited X to speak"
-        if verb.dep_ == "xcomp":
-            objs = children(gov, "dobj")
-            if objs and gov.lemma_ in ("urge", "ask", "invite", "persuade", "force", "press"):
+        if verb.dep_ == "xcomp" and gov.lemma_ in OBJECT_CONTROL:
+            objs = children(gov, "dobj") or [
+                o for p in children(gov, "prep") if p.lower_ == "on" for o in children(p, "pobj")
+            ]  # "urged Japan to act", "called on Israel to allow"
+            if objs:
                 return phrase(objs[0], "controller")
         if gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ"):
             # "the decision to supply", "no intention of continuing": the noun's owner, or

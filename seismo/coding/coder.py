@@ -25,6 +25,7 @@ from seismo.coding.arguments import (
     Phrase,
     children,
     companion_phrases,
+    direct_object,
     is_passive,
     locative_phrases,
     noun_slot_phrases,
@@ -70,6 +71,11 @@ REJECT_CODES = {"01": "120", "02": "120", "03": "120", "04": "125", "05": "120",
 THREAT_CODES = {"16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 # Roots where an event without a named target is still worth keeping ("condemned the raid").
 TARGETLESS_ROOTS = frozenset({"11"})
+# ... and, for a specific verb pattern ("fired a missile into the sea", "imposed a curfew",
+# "released prisoners", "rallied"), acts with no other party: yield, reject, protest, force
+# posture, coercion.
+TARGETLESS_SPECIFIC_ROOTS = frozenset({"08", "12", "14", "15", "17"})
+TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
 PERSON_KINDS = frozenset({"person", "office_title"})
 
 
@@ -307,12 +313,27 @@ class Coder:
         if not targets and not trig.nominal and trig.obj is not None:
             obj_phrase = phrase(trig.obj, "object")
             if not obj_phrase.is_pronoun:
-                kept = [t for t in obj_phrase.tokens if not _under_prep(t, obj_phrase.head, "from")]
+                # "spoke about the deployment to Haiti": a topic is not a target
+                kept = [
+                    t for t in obj_phrase.tokens
+                    if not any(_under_prep(t, obj_phrase.head, w) for w in TOPIC_PREPS)
+                ]  # fmt: skip
                 targets = self.actors_of(
                     Phrase(obj_phrase.head, kept, "object"), by_token, sent_mentions, ctx, on
                 )
             if targets:
                 how = "object"
+        if not targets and not trig.nominal and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "condemned the seizure of the tanker by Iran and demanded its release"
+            first = direct_object(tok.head)
+            if first is not None:
+                targets = [
+                    a for a in self.actors_of(phrase(first, "slot:shared"), by_token,
+                                              sent_mentions, ctx, on)
+                    if all(a.code != s.code for s in sources)
+                ]  # fmt: skip
+                if targets:
+                    how = "object"
         return sources, targets, how
 
     def _agentless_source(
@@ -424,7 +445,11 @@ class Coder:
             ]  # fmt: skip
         elif len(sources) >= 2 and trig.rule.symmetric:
             pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
-        elif code[:2] in TARGETLESS_ROOTS:
+        elif code[:2] in TARGETLESS_ROOTS or (
+            code[:2] in TARGETLESS_SPECIFIC_ROOTS
+            and not trig.nominal
+            and (trig.rule.objects or trig.rule.prt or trig.rule.pobj)
+        ):
             pairs = [(s, None) for s in sources]
         if not pairs:
             return []

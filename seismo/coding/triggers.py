@@ -26,6 +26,9 @@ def _object_words(obj: Token | None) -> set[str]:
     if obj is None:
         return set()
     words = {obj.lemma_.lower(), obj.lower_}
+    carried = _carried_noun(obj)  # "50 tonnes of medical supplies" is about the supplies
+    if carried:
+        words.add(carried)
     for child in obj.children:
         if child.dep_ in ("compound", "amod", "nmod", "conj"):
             words.add(child.lemma_.lower())
@@ -34,7 +37,9 @@ def _object_words(obj: Token | None) -> set[str]:
 
 # Nouns that only count or package the event noun after "of" ("a new round of sanctions").
 QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
-                            "number", "string", "spate", "flurry", "barrage", "volley"})  # fmt: skip
+                            "number", "string", "spate", "flurry", "barrage", "volley",
+                            "tonne", "ton", "dozen", "hundred", "thousand", "million", "billion",
+                            "lot", "load", "consignment", "shipment", "pair", "couple"})  # fmt: skip
 
 
 # Codes that only say "some cooperation": a more telling event noun as object wins over them.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seismo.errors import Skips
-from seismo.ingest.text import document_from_text
+from seismo.ingest.text import document_from_text, unreadable_file
 from seismo.model import Document, Skipped
 
 
@@ -126,14 +126,10 @@ def document_from_html(
 
 def read_html_file(path: Path, published: dt.date | None, max_bytes: int) -> Document | Skipped:
     """One saved page as one Document; the caller has checked that it exists."""
-    where = str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        return Skipped(where, Skips.S003.format(limit=max_bytes))
-    if size == 0:
-        return Skipped(where, Skips.S001)
+    if skipped := unreadable_file(path, max_bytes):
+        return skipped
     # Bytes, not str: trafilatura honours the page's own <meta charset>.
-    return document_from_html(path.read_bytes(), path.stem, published, where=where)
+    return document_from_html(path.read_bytes(), path.stem, published, where=str(path))
 
 
 def _one_line(error: BaseException) -> str:

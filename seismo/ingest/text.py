@@ -113,14 +113,21 @@ def document_from_text(
     )
 
 
+def unreadable_file(path: Path, max_bytes: int) -> Skipped | None:
+    """The Skipped for a file too large or empty to read as one document; None otherwise."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        return Skipped(str(path), Skips.S003.format(limit=max_bytes))
+    if size == 0:
+        return Skipped(str(path), Skips.S001)
+    return None
+
+
 def read_text_file(path: Path, published: dt.date | None, max_bytes: int) -> Document | Skipped:
     """One .txt file as one Document; the caller has checked that it exists."""
     where = str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        return Skipped(where, Skips.S003.format(limit=max_bytes))
-    if size == 0:
-        return Skipped(where, Skips.S001)
+    if skipped := unreadable_file(path, max_bytes):
+        return skipped
     text = decode_bytes(path.read_bytes())
     if text is None:
         return Skipped(where, Skips.S002)

@@ -191,38 +191,15 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def query_events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        directed: bool = False,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        root: str | None = None,
-        quad_class: int | None = None,
-        modalities: Sequence[str] | None = ("asserted",),
-        doc_id: str | None = None,
-        limit: int = 100,
-        cursor: str | None = None,
+        self, *, limit: int = 100, cursor: str | None = None, **filters: Any
     ) -> tuple[list[dict[str, Any]], str | None]:
         """A page of events shaped like `Event.to_dict()`, and the cursor of the next page.
 
-        Ordered by event date then event_id (undated last); `modalities=None` means all.
+        `filters` are those of `queries.event_filters` (actor, dyad, directed, since, until,
+        root, quad_class, modalities, doc_id). Ordered by event date then event_id (undated
+        last); `modalities=None` means all.
         """
-        return queries.query_events(
-            self.con,
-            actor=actor,
-            dyad=dyad,
-            directed=directed,
-            since=since,
-            until=until,
-            root=root,
-            quad_class=quad_class,
-            modalities=modalities,
-            doc_id=doc_id,
-            limit=limit,
-            cursor=cursor,
-        )
+        return queries.query_events(self.con, limit=limit, cursor=cursor, **filters)
 
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         """A document's text and metadata with its events and stances (None if unknown)."""

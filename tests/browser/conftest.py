@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from seismo.store import Store
-from tests.browser.sample_data import history
+from tests.browser.sample_data import write_sample_db
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
@@ -21,10 +20,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("browser-db") / "sample.duckdb"
-    with Store(path) as store:
-        store.write(history())
-    return str(path)
+    return write_sample_db(tmp_path_factory.mktemp("browser-db"))
 
 
 def _free_port() -> int:

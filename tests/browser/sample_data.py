@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from seismo.model import Actor, CodedDocument, Document, Event, EventDate, Stance
+from seismo.store import Store
 
 JAPAN = Actor("JPNGOV", "JPN", "GOV", "Japan", "Tokyo")
 RUSSIA = Actor("RUSGOV", "RUS", "GOV", "Russia", "the Kremlin")
@@ -210,3 +212,11 @@ def history() -> list[CodedDocument]:
 
 def asserted_event_count(docs: list[CodedDocument]) -> int:
     return sum(1 for d in docs for e in d.events if e.modality == "asserted")
+
+
+def write_sample_db(folder: Path, name: str = "sample.duckdb") -> str:
+    """A DuckDB file in `folder` holding the whole history; its path."""
+    path = folder / name
+    with Store(path) as store:
+        store.write(history())
+    return str(path)
