@@ -357,6 +357,10 @@ class Coder:
     def _code_for(self, code: str, modality: Modality) -> tuple[str, str] | None:
         root = code[:2]
         if modality.kind == "intent_expressed":
+            if root in THREAT_CODES:
+                if modality.governor == "vow":  # "vowed to retaliate": a threat
+                    return THREAT_CODES[root], "asserted"
+                return code, "intended"  # "pledged to expel": a commitment, not yet done
             return (INTENT_CODES.get(root) or code), "asserted"
         if modality.kind == "refused":
             if root in REJECT_CODES:
