@@ -102,10 +102,6 @@ def api_markdown() -> str:
 
     with tempfile.TemporaryDirectory() as scratch:
         app = create_app(str(Path(scratch) / "empty.duckdb"))
-        if not any(getattr(r, "path", None) == "/api/v1/brief" for r in app.routes):
-            from seismo.api import routes_brief
-
-            app.include_router(routes_brief.router)
         spec = app.openapi()
     parts = [
         "# REST API reference",

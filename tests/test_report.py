@@ -209,13 +209,9 @@ def test_pdf_error_names_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
 
 def _client(db: str) -> TestClient:
-    from seismo.api import routes_brief
     from seismo.api.app import create_app
 
-    web = create_app(db)
-    if not any(getattr(r, "path", None) == "/brief" for r in web.routes):
-        web.include_router(routes_brief.router)  # until app.py includes it
-    return TestClient(web)
+    return TestClient(create_app(db))
 
 
 def test_dashboard_route_renders_the_same_brief(corpus_db: str) -> None:
