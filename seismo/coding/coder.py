@@ -44,7 +44,7 @@ from seismo.coding.dating import (
 )
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality, is_negated, modality_of
-from seismo.coding.triggers import Trigger, find_triggers
+from seismo.coding.triggers import QUANTITY_NOUNS, Trigger, find_triggers
 from seismo.model import NO_DATE, Actor, Document, Event, EventDate, Location, Stance
 
 TERRITORIES_FILE = Path(__file__).resolve().parent / "tables" / "territories.yaml"
@@ -207,13 +207,24 @@ class Coder:
     ) -> list[Actor]:
         """ "The government", "the rebels", "police" with no state named: the state the
         sentence (or, failing that, the story) is about, with the role's sector."""
-        role = self.kb.tables.roles.get(ph.head.lower_)
-        if role is None or ph.head.pos_ not in ("NOUN", "PROPN"):
+        head = ph.head
+        if head.lemma_.lower() in QUANTITY_NOUNS:  # "dozens of protesters"
+            inner = [
+                o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")
+            ]
+            head = inner[0] if inner else head
+        role = self.kb.tables.roles.get(head.lower_)
+        if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        if any(c.dep_ == "poss" for c in ph.head.children):
+        if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
         country = None
-        for mention in reversed([m for m in sent_mentions if m.end <= ph.head.i]):
+        # the place the role stands in ("protesters in Tbilisi"), else the nearest state
+        # named before it, else the first named after it in the sentence
+        in_clause = [m for m in sent_mentions if m.is_place and _same_clause(ph.head, m)]
+        before = [m for m in sent_mentions if m.end <= ph.head.i]
+        after = [m for m in sent_mentions if m.start > ph.head.i]
+        for mention in [*in_clause, *reversed(before), *after[:1]]:
             actor = self._resolve(mention, on)
             if actor is not None and actor.country not in (None, "IGO"):
                 country = actor
@@ -227,7 +238,7 @@ class Coder:
             return []
         code = f"{country.country}{role.sector}"
         return [Actor(code=code, country=country.country, sector=role.sector,
-                      name=country.name, text=ph.head.text)]  # fmt: skip
+                      name=country.name, text=head.text)]  # fmt: skip
 
     # -- one trigger --------------------------------------------------------------------
     def _arguments(
@@ -635,6 +646,18 @@ def _in_locative(top: Token, tok: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _clause_of(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_clause(tok: Token, mention: Mention) -> bool:
+    """A place named in the same clause: "protesters rallied in Tbilisi"."""
+    other = tok.doc[mention.start]
+    return _clause_of(tok).i == _clause_of(other).i and other.i != tok.i
 
 
 def _names_a_pair(sent: Span) -> bool:
