@@ -75,6 +75,9 @@ TARGETLESS_ROOTS = frozenset({"11"})
 # "released prisoners", "rallied"), acts with no other party: yield, reject, protest, force
 # posture, coercion.
 TARGETLESS_SPECIFIC_ROOTS = frozenset({"08", "12", "14", "15", "17"})
+# Roles that name a body of the state even without an article ("Police arrested ...").
+BARE_ROLES = frozenset({"police", "government", "military", "army", "navy", "opposition",
+                        "parliament", "junta", "regime", "congress", "cabinet"})  # fmt: skip
 TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
 PERSON_KINDS = frozenset({"person", "office_title"})
 
@@ -216,6 +219,9 @@ class Coder:
         role = self.kb.tables.roles.get(head.lower_)
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if not (head.tag_ == "NNS" or definite or head.lower_ in BARE_ROLES):
+            return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
         country = None
