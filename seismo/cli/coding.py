@@ -587,7 +587,10 @@ def _demo_summary(db: str, tally: Tally) -> None:
         else ""
     )
     for shift in sorted(largest, key=lambda s: s["date"]):
-        print(f"  {shift['date']}: {shift['direction']} ({shift['size']:+} {shift['metric']})")
+        kind = f", {shift['kind']}" if shift.get("kind") else ""
+        print(
+            f"  {shift['date']}: {shift['direction']}{kind} ({shift['size']:+} {shift['metric']})"
+        )
         for event in shift["events"][:2]:
             print(f"    {event['date']} {event['cameo']} {_short(event['sentence'], 80)}")
 
