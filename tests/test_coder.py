@@ -119,3 +119,13 @@ def test_stances(code_text):
     assert ("AUS", "CHN", "threat", "asserted") in kinds
     assert ("JPN", "KOR", "partner", "asserted") in kinds
     assert ("JPN", "KOR", "adversary", "asserted") not in kinds
+
+
+def test_one_phrase_naming_both_parties_gives_one_event(code_text):
+    events, _ = code_text("Talks between Russia and Ukraine resumed in Istanbul in March 2022.")
+    assert {("RUS", "UKR", "04")} == _triples(events)
+
+
+def test_air_strikes_as_an_event_noun(code_text):
+    events, _ = code_text("Russian air strikes on Kharkiv continued in May 2022.")
+    assert ("RUS", "UKR", "19") in _triples(events)

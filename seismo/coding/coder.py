@@ -476,12 +476,21 @@ class Coder:
                 if t.code != s.code and t.code not in source_codes
                 and not (t.key == s.key and (s.sector is None or t.sector is None))
             ]  # fmt: skip
-        elif len(sources) >= 2 and trig.rule.symmetric:
+        if not pairs and len(sources) >= 2 and trig.rule.symmetric:
+            # "talks between Russia and Ukraine": one phrase names both parties
             pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
-        elif code[:2] in TARGETLESS_ROOTS or (
-            code[:2] in TARGETLESS_SPECIFIC_ROOTS
-            and not trig.nominal
-            and (trig.rule.objects or trig.rule.prt or trig.rule.pobj)
+        if (
+            not pairs
+            and not targets
+            and sources
+            and (
+                code[:2] in TARGETLESS_ROOTS
+                or (
+                    code[:2] in TARGETLESS_SPECIFIC_ROOTS
+                    and not trig.nominal
+                    and (trig.rule.objects or trig.rule.prt or trig.rule.pobj)
+                )
+            )
         ):
             pairs = [(s, None) for s in sources]
         if not pairs:
