@@ -20,7 +20,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from seismo.dates import TemporalExpression, find_temporal_expressions
-from seismo.model import NO_DATE, EventDate
+from seismo.model import EventDate
 
 KNOWN_EVENTS_FILE = Path(__file__).resolve().parent / "tables" / "known_events.yaml"
 
@@ -204,4 +204,4 @@ def coarsen(date: EventDate, precision: str) -> EventDate:
     return EventDate(date.value[:size], precision, date.text, date.warning)
 
 
-__all__ = ["NO_DATE", "SentenceDates", "coarsen", "known_event_date", "sentence_reference_date"]
+__all__ = ["SentenceDates", "coarsen", "known_event_date", "sentence_reference_date"]

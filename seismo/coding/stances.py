@@ -10,7 +10,6 @@ Three shapes carry a stance:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from seismo.coding.arguments import RELATIVES, children, direct_object, phrase, subject_of
 from seismo.coding.modality import is_negated
-from seismo.model import NO_DATE, Actor, Document, Event, EventDate, Stance
+from seismo.model import Actor, Document, Event, EventDate, Stance
 
 if TYPE_CHECKING:
     from seismo.actors import Mention
@@ -215,6 +214,3 @@ def _unique(stances: list[Stance]) -> list[Stance]:
             seen.add(stance.stance_id)
             out.append(stance)
     return out
-
-
-__all__ = ["NO_DATE", "StanceReader", "dt"]
