@@ -26,29 +26,40 @@ MAX_DOC_CHARS = 200_000
 
 
 def build_coder(dictionaries: Sequence[Path] = ()) -> Coder:
-    """The coder with our actor tables and patterns, plus the user's overlays."""
+    """The coder with our actor tables and rules, plus the user's overlays.
+
+    One overlay file may teach both: its actor sections (`bodies:`, `roles:`, `people:`,
+    ...) go to the actor tables, its rule sections (`verbs:`, `stances:`, `territories:`,
+    ...) to the coder's lexicon (seismo.vocabulary lists both)."""
     from seismo.actors import ActorBase, default_actor_base
     from seismo.coding.coder import Coder
     from seismo.coding.lexicon import default_lexicon, load_lexicon
+    from seismo.vocabulary import RULE_SECTIONS
 
     if not dictionaries:
         return Coder(default_actor_base(), default_lexicon())
-    actor_files = [p for p in dictionaries if _is_actor_overlay(p)]
-    pattern_files = [p for p in dictionaries if p not in actor_files]
+    sections = {Path(p): _sections_of(Path(p)) for p in dictionaries}
+    rule_files = [p for p, found in sections.items() if found is None or found & set(RULE_SECTIONS)]
+    actor_files = [
+        p for p, found in sections.items() if found is None or found - set(RULE_SECTIONS)
+    ]
     kb = ActorBase.load(actor_files) if actor_files else default_actor_base()
-    lex = load_lexicon(pattern_files) if pattern_files else default_lexicon()
+    lex = load_lexicon(rule_files) if rule_files else default_lexicon()
     return Coder(kb, lex)
 
 
-def _is_actor_overlay(path: Path) -> bool:
-    """Pattern overlays have `verbs:`/`nouns:` sections; anything else is an actor overlay."""
+def _sections_of(path: Path) -> set[str] | None:
+    """The top-level sections of a dictionary file; None when it cannot be read as a mapping
+    (both loaders then see it and report the problem with the file and line)."""
     import yaml
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return True  # let the actor loader report the problem with its own message
-    return not (isinstance(data, dict) and ({"verbs", "nouns"} & set(data)))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if isinstance(data, list):
+        return {"people"}  # a bare list is a people file
+    return {str(k) for k in data} if isinstance(data, dict) else None
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

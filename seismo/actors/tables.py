@@ -17,10 +17,11 @@ import yaml
 
 from seismo.actors.people import Person, parse_people
 from seismo.errors import Errors, SeismoError
+from seismo.vocabulary import ACTOR_SECTIONS, RULE_SECTIONS
 
 DATA_DIR = Path(__file__).parent / "data"
 PEOPLE_DIR = DATA_DIR / "people"
-SECTIONS = ("states", "historical_states", "bodies", "collectives", "roles", "titles", "after_name")
+SECTIONS = tuple(s for s in ACTOR_SECTIONS if s != "people")
 
 # CAMEO role codes (the sector part of an actor code).
 SECTORS = frozenset(
@@ -100,18 +101,21 @@ def read_yaml(path: Path) -> tuple[Any, str | None]:
 
 
 def split_sections(raw: Any) -> tuple[dict[str, Any], Any, str | None]:
-    """A data file's table sections and its people (a bare YAML list is a people file)."""
+    """A data file's table sections and its people (a bare YAML list is a people file).
+
+    Rule sections (`verbs:`, `territories:`, ...) are the coder's (coding/lexicon.py): a
+    dictionary file may hold both kinds."""
     if raw is None:
         return {}, None, None
     if isinstance(raw, list):
         return {}, raw, None
     if not isinstance(raw, dict):
         return {}, None, "expected a mapping of sections (states, bodies, ...) or a list of people"
-    unknown = set(raw) - set(SECTIONS) - {"people"}
+    unknown = set(raw) - set(ACTOR_SECTIONS) - set(RULE_SECTIONS)
     if unknown:
-        allowed = ", ".join((*SECTIONS, "people"))
+        allowed = ", ".join((*ACTOR_SECTIONS, *RULE_SECTIONS))
         return {}, None, f"unknown sections {sorted(unknown)}; use {allowed}"
-    return {k: v for k, v in raw.items() if k != "people"}, raw.get("people"), None
+    return {k: v for k, v in raw.items() if k in SECTIONS}, raw.get("people"), None
 
 
 def build_tables(
@@ -157,13 +161,13 @@ def builtin_tables(people_dir: Path | None = None) -> Tables:
             if duplicate:
                 problem = f"sections {sorted(duplicate)} are defined in another file too"
         if problem:
-            raise SeismoError("E006", Errors.E006.format(path=path, reason=problem))
+            raise SeismoError(Errors.E006.format(path=path, reason=problem))
         sections.update(found)
         if people is not None:
             people_files.append((str(path), people))
     tables, problems = build_tables(sections, people_files)
     if problems:
-        raise SeismoError("E006", Errors.E006.format(path=DATA_DIR, reason=_summary(problems)))
+        raise SeismoError(Errors.E006.format(path=DATA_DIR, reason=_summary(problems)))
     return tables
 
 
@@ -183,7 +187,7 @@ def load_tables(overlays: Sequence[Path] = (), people_dir: Path | None = None) -
     for path in overlays:
         extra, problems = overlay_tables(Path(path), tables)
         if problems or extra is None:
-            raise SeismoError("E005", Errors.E005.format(path=path, reason=_summary(problems)))
+            raise SeismoError(Errors.E005.format(path=path, reason=_summary(problems)))
         tables.layer(extra)
     return tables
 

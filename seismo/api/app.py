@@ -26,9 +26,7 @@ def plotly_js_path() -> Path:
 
     path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
     if not path.is_file():
-        raise SeismoError(
-            "E006", Errors.E006.format(path=str(path), reason="plotly.min.js is missing")
-        )
+        raise SeismoError(Errors.E006.format(path=str(path), reason="plotly.min.js is missing"))
     return path
 
 

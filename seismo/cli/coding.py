@@ -141,14 +141,14 @@ def parse_modalities(value: str) -> tuple[str, ...] | None:
     for name in names:
         if name not in MODALITIES:
             choices = ", ".join((*MODALITIES, "all"))
-            fail(f"[E009] {Errors.E009.format(value=name, choices=choices)}")
+            fail(Errors.E009.format(value=name, choices=choices))
     return names
 
 
 def check_dictionaries(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if not Path(path).is_file():
-            fail(f"[E002] {Errors.E002.format(path=path)}")
+            fail(Errors.E002.format(path=path))
     return [Path(p) for p in paths]
 
 
@@ -226,7 +226,7 @@ def read_documents(inputs: Sequence[str], published: dt.date | None) -> Iterator
 
 def nothing_read(tally: Tally) -> None:
     reasons = "; ".join(tally.skipped) or "no documents found"
-    fail(f"nothing could be read from the inputs ({reasons})")
+    fail(Errors.E016.format(reasons=reasons))
 
 
 # -- seismo code -------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ def code(
     """Code documents and print their events to stdout (one JSON object per line by
     default); nothing is stored. Skipped documents are reported on stderr."""
     if fmt not in CODE_FORMATS:
-        fail(f"[E009] {Errors.E009.format(value=fmt, choices=', '.join(CODE_FORMATS))}")
+        fail(Errors.E009.format(value=fmt, choices=", ".join(CODE_FORMATS)))
     keep = parse_modalities(modality)
     day = parse_day(published)
     overlays = check_dictionaries(dictionary)
@@ -558,12 +558,12 @@ def _print_scores(result: dict, stance_result: dict | None, show_misses: bool) -
 def _fresh_database(path: Path, overwrite: bool) -> None:
     """Remove an earlier demo database; refuse to delete another file without --overwrite."""
     if path.exists() and not (overwrite or path.name == DEMO_DB):
-        fail(f"{path} exists; pass --overwrite to replace it with the demo database")
+        fail(Errors.E017.format(path=path))
     for stale in (path, path.with_name(path.name + ".wal")):
         try:
             stale.unlink(missing_ok=True)
         except OSError as exc:
-            fail(f"[E007] {Errors.E007.format(path=stale, reason=exc.strerror or exc)}")
+            fail(Errors.E007.format(path=stale, reason=exc.strerror or exc))
 
 
 def _demo_summary(db: str, tally: Tally) -> None:
@@ -637,56 +637,24 @@ dictionary_app = typer.Typer(
 )
 app.add_typer(dictionary_app, name="dictionary")
 
-PATTERN_SECTIONS = {"verbs", "nouns", "grammar"}
-
-
-def _pattern_problems(path: Path, data: dict[str, Any]) -> list[str]:
-    from seismo.coding.lexicon import load_lexicon
-
-    problems = [f"{path}: unknown section '{key}'" for key in data if key not in PATTERN_SECTIONS]
-    try:
-        load_lexicon([path])
-    except SeismoError as exc:
-        problems.append(str(exc))
-    return problems
-
-
-def _actor_problems(path: Path) -> tuple[list[str], list[str]]:
-    """(errors, notes): notes are deliberate overrides of built-in meanings, not errors."""
-    from seismo.actors import check_overlay
-    from seismo.actors.tables import builtin_tables, overlay_tables
-
-    base = builtin_tables()
-    errors = [f"{path}: {p}" for p in overlay_tables(path, base)[1]]
-    notes = [line for line in check_overlay(path, base) if line not in errors]
-    return errors, notes
-
 
 @dictionary_app.command("check")
 def dictionary_check(
     file: Path = typer.Argument(..., help="The overlay YAML file to check."),
 ) -> None:
-    """Validate an overlay: a pattern overlay (`verbs:`/`nouns:` sections) against the CAMEO
-    codes and argument slots, any other file as an actor overlay against the built-in actors.
-    Prints each problem; exits 1 if there is an error."""
-    import yaml
+    """Validate a dictionary file: its rule sections (`verbs:`, `nouns:`, `words:`, `codes:`,
+    `stances:`, `territories:`) against the schema and the CAMEO codes, its actor sections
+    against the built-in actors. Prints each problem with the file and line; exits 1 if
+    there is an error."""
+    from seismo.coding.overlays import check_dictionary
 
     if not file.is_file():
-        fail(f"[E002] {Errors.E002.format(path=file)}")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        fail(f"[E005] {Errors.E005.format(path=file, reason=' '.join(str(exc).split()))}")
-    notes: list[str] = []
-    if isinstance(data, dict) and {"verbs", "nouns"} & set(data):
-        kind, errors = "pattern", _pattern_problems(file, data)
-    else:
-        kind = "actor"
-        errors, notes = _actor_problems(file)
+        fail(Errors.E002.format(path=file))
+    errors, notes = check_dictionary(file)
     for line in errors:
         print(f"error: {line}")
     for line in notes:
         print(f"note: {line}")
     if errors:
-        fail(f"{file}: {len(errors)} error(s) in the {kind} overlay")
-    print(f"ok: {file} is a valid {kind} overlay ({len(notes)} note(s))")
+        fail(Errors.E018.format(path=file, count=len(errors)))
+    print(f"ok: {file} is a valid dictionary overlay ({len(notes)} note(s))")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from seismo.errors import SeismoError
+from seismo.errors import Errors, SeismoError
 from seismo.report.brief import QUAD_NAMES
 from seismo.report.chart import COLOURS, period_label, trajectory_svg
 
@@ -80,15 +80,15 @@ def write_pdf(html: str, path: str | Path) -> Path:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: the pango system library is missing
-        raise SeismoError(
-            "E012",
-            "Cannot export: writing a PDF needs WeasyPrint and the pango library "
+        reason = (
+            "writing a PDF needs WeasyPrint and the pango library "
             f"({exc.__class__.__name__}: {str(exc).splitlines()[0][:120]}). Install them with "
-            "`pip install 'seismo[pdf]'` and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`.",
-        ) from exc
+            "`pip install 'seismo[pdf]'` and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`."
+        )
+        raise SeismoError(Errors.E012.format(reason=reason)) from exc
     target = Path(path)
     try:
         HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(target))
     except OSError as exc:
-        raise SeismoError("E012", f"Cannot export: cannot write {target}: {exc}.") from exc
+        raise SeismoError(Errors.E012.format(reason=f"cannot write {target}: {exc}.")) from exc
     return target

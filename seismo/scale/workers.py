@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seismo.errors import Skips
+from seismo.errors import Errors, Skips
 from seismo.model import CodedDocument, Document, Skipped
 from seismo.pipeline import BATCH_SIZE, code_documents
 from seismo.scale.pool import ordered_map
@@ -82,7 +82,8 @@ def _start_worker(model: str | None, dictionaries: tuple[Path, ...], batch_size:
     except SeismoError as error:
         _worker_setup_error = (error.code, str(error))
     except Exception as error:
-        _worker_setup_error = ("", f"a worker cannot start: {type(error).__name__}: {error}")
+        reason = f"{type(error).__name__}: {error}"
+        _worker_setup_error = ("E015", Errors.E015.format(reason=reason))
 
 
 def _code_chunk(chunk: list[Document | Skipped]) -> list[CodedDocument | Skipped]:
@@ -157,6 +158,5 @@ def code_in_parallel(
         if error.code:
             from seismo.errors import SeismoError
 
-            message = error.message.removeprefix(f"[{error.code}] ")
-            raise SeismoError(error.code, message) from None
+            raise SeismoError(error.message) from None
         raise
