@@ -19,9 +19,9 @@ import typer
 
 from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
+from seismo.vocabulary import PERIODS
 
 FORMATS = ("table", "json", "jsonl", "csv")
-PERIODS = ("day", "week", "month", "quarter", "year")
 
 DbOption = typer.Option(None, "--db", help="DuckDB file (default: $SEISMO_DB or seismo.duckdb).")
 ParquetOption = typer.Option(

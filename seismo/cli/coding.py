@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from seismo import vocabulary
 from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # seismo.model is imported by the commands: `seismo --help` n
     from seismo.model import CodedDocument, Document, Skipped
 
 CODE_FORMATS = ("jsonl", "csv", "table")
-DEFAULT_MODALITIES = "asserted,intended"
+DEFAULT_MODALITIES = ",".join(vocabulary.DEFAULT_MODALITIES)
 DEMO_DB = "seismo-demo.duckdb"
 # How long a write waits for readers (a running `seismo serve`) to let go of the file.
 STORE_WAIT = 30.0
@@ -133,7 +134,7 @@ class Meter:
 
 def parse_modalities(value: str) -> tuple[str, ...] | None:
     """`asserted,intended` as a tuple; `all` as None (no filter)."""
-    from seismo.model import MODALITIES
+    from seismo.vocabulary import MODALITIES
 
     names = tuple(m.strip() for m in value.split(",") if m.strip())
     if "all" in names:

@@ -25,9 +25,9 @@ from seismo.cli.analytics import (
 )
 from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
+from seismo.vocabulary import BRIEF_PERIODS
 
 EXPORT_FORMATS = ("gdelt", "plover", "csv", "parquet", "graphml")
-BRIEF_PERIODS = ("auto", "month", "quarter", "year")
 
 
 @app.command()

@@ -56,13 +56,6 @@ PLOVER_TYPES = frozenset(
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
 
-QUAD_CLASS_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
 
 @dataclass(frozen=True)
 class CameoInfo:

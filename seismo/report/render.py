@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from seismo.errors import Errors, SeismoError
-from seismo.report.brief import QUAD_NAMES
 from seismo.report.chart import COLOURS, period_label, trajectory_svg
+from seismo.vocabulary import QUAD_CLASS_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 TEMPLATE = "brief.html"
@@ -49,7 +49,7 @@ def _environment() -> Any:
         lstrip_blocks=True,
     )
     env.filters["signed"] = _signed
-    env.globals["QUAD_NAMES"] = QUAD_NAMES
+    env.globals["QUAD_NAMES"] = QUAD_CLASS_NAMES
     env.globals["COLOURS"] = COLOURS
     env.globals["event_name"] = _event_name
     env.globals["period_label"] = period_label
