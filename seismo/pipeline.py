@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from seismo.errors import Skips
 from seismo.model import CodedDocument, Document, Skipped
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from seismo.coding.coder import Coder
+
+T = TypeVar("T")
 
 BATCH_SIZE = 32
 # Very long documents are parsed in pieces: spaCy's memory grows with document length.
@@ -62,10 +64,12 @@ def _sections_of(path: Path) -> set[str] | None:
     return {str(k) for k in data} if isinstance(data, dict) else None
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
-    while batch := list(islice(it, size)):
-        yield batch
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last shorter), read lazily: a stream of
+    documents is never held whole."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _clip(doc: Document) -> str:

@@ -8,14 +8,14 @@ a YAML file (or passes one with `--dictionary`), not the code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pycountry
 import yaml
 
-from seismo.actors.people import Person, parse_people
+from seismo.actors import sections as build
+from seismo.actors.entries import ISO3, SECTORS, Tables
+from seismo.actors.people import parse_people
 from seismo.errors import Errors, SeismoError
 from seismo.vocabulary import ACTOR_SECTIONS, RULE_SECTIONS
 
@@ -23,70 +23,8 @@ DATA_DIR = Path(__file__).parent / "data"
 PEOPLE_DIR = DATA_DIR / "people"
 SECTIONS = tuple(s for s in ACTOR_SECTIONS if s != "people")
 
-# CAMEO role codes (the sector part of an actor code).
-SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF AGR MOD RAD "
-    "UAF IMG NGO SEP ENV SET REL INS".split()
-)
-ISO3 = {c.alpha_3: c for c in pycountry.countries}
 # libyaml when present: the people files are large and pure-Python parsing is slow
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something a mention can stand for: a state, a body of a state, a collective."""
-
-    entry_id: str
-    code: str  # the code without a sector: "JPN", "IGONAT", "WST"
-    country: str | None
-    name: str
-    sector: str | None = None  # bodies carry their own ("the Diet" is LEG)
-    is_place: bool = False
-    igo: bool = False
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """Case-sensitive words naming an entry, stored without a leading "the"."""
-
-    text: str
-    entry_id: str
-    kind: str  # state, capital, demonym, prefix, body, collective
-    needs_article: bool = False  # "the Diet": "Diet" alone is not the body
-    takes_article: bool = False  # "the United States": the article belongs to the mention
-
-
-@dataclass(frozen=True)
-class RoleNoun:
-    """A role noun ("navy", "foreign minister") and the sector it gives its state."""
-
-    sector: str
-    office: str | None = None  # set when the words are also a title before a name
-    after_name: bool = False  # follows a leader's name: "the Biden administration"
-
-
-@dataclass
-class Tables:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    phrase_index: dict[tuple[str, str], Phrase] = field(default_factory=dict)
-    roles: dict[str, RoleNoun] = field(default_factory=dict)  # lower-case words
-    people: dict[str, Person] = field(default_factory=dict)  # by full name
-    person_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words -> people
-
-    def layer(self, overlay: Tables) -> None:
-        """Put an overlay on top: its words, roles and people replace ours."""
-        self.entries.update(overlay.entries)
-        overlay_texts = {text for text, _ in overlay.phrase_index}
-        self.phrase_index = {
-            key: p for key, p in self.phrase_index.items() if key[0] not in overlay_texts
-        }
-        self.phrase_index.update(overlay.phrase_index)
-        self.roles.update(overlay.roles)
-        self.people.update(overlay.people)
-        from seismo.actors.sections import add_people_phrases
-
-        add_people_phrases(self)
 
 
 def read_yaml(path: Path) -> tuple[Any, str | None]:
@@ -124,8 +62,6 @@ def build_tables(
     base: Tables | None = None,
 ) -> tuple[Tables, list[str]]:
     """Tables from data sections and people lists, and every problem found in them."""
-    from seismo.actors import sections as build
-
     tables = Tables()
     problems: list[str] = []
     build.add_states(tables, sections.get("states") or [], problems, base)
@@ -182,13 +118,26 @@ def overlay_tables(path: Path, base: Tables) -> tuple[Tables | None, list[str]]:
     return build_tables(sections, people_files, base)
 
 
+def layer(base: Tables, overlay: Tables) -> None:
+    """Put an overlay on top: its words, roles and people replace ours."""
+    base.entries.update(overlay.entries)
+    overlay_texts = {text for text, _ in overlay.phrase_index}
+    base.phrase_index = {
+        key: p for key, p in base.phrase_index.items() if key[0] not in overlay_texts
+    }
+    base.phrase_index.update(overlay.phrase_index)
+    base.roles.update(overlay.roles)
+    base.people.update(overlay.people)
+    build.add_people_phrases(base)
+
+
 def load_tables(overlays: Sequence[Path] = (), people_dir: Path | None = None) -> Tables:
     tables = builtin_tables(people_dir)
     for path in overlays:
         extra, problems = overlay_tables(Path(path), tables)
         if problems or extra is None:
             raise SeismoError(Errors.E005.format(path=path, reason=_summary(problems)))
-        tables.layer(extra)
+        layer(tables, extra)
     return tables
 
 

@@ -8,6 +8,7 @@ text and passes them through the strict parsers in params.py: a bad date gives t
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -15,7 +16,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from seismo.api import views
-from seismo.api.app import WEB_DIR
 from seismo.api.params import (
     DEFAULT_PAGE_SIZE,
     MAX_QUERY_CHARS,
@@ -29,6 +29,8 @@ from seismo.api.routes_api import StoreDep
 from seismo.vocabulary import CHART_PERIODS, MODALITIES, QUAD_CLASS_NAMES
 
 router = APIRouter(include_in_schema=False)
+# The dashboard's templates and static files (seismo/web/).
+WEB_DIR = FilePath(__file__).resolve().parent.parent / "web"
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
 
 Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
