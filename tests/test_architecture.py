@@ -188,3 +188,18 @@ def test_errors_come_from_the_catalogue() -> None:
                 if coded.fullmatch(node.value) or node.value.startswith("[E0"):
                     bad.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")
     assert bad == [], "errors written outside the catalogue: " + ", ".join(bad)
+
+
+def test_the_docs_name_every_package_and_module() -> None:
+    """docs/internals.md and the README's Layout paragraph name every package of seismo/
+    and every module at its top."""
+    internals = (ROOT / "docs" / "internals.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") :].split("\n## ", 1)[0]
+    names = [f"{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and not p.name.startswith("__")]
+    names += [p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"]
+    missing = {
+        "docs/internals.md": [n for n in names if n not in internals],
+        "README Layout": [n for n in names if f"seismo/{n.rstrip('/')}" not in layout],
+    }
+    assert missing == {"docs/internals.md": [], "README Layout": []}
