@@ -15,9 +15,9 @@ from seismo.analytics.shifts import detect_shifts
 from seismo.analytics.shifts import top_movers as movers_between
 from seismo.api.evidence import evidence_ranges
 from seismo.api.problems import bad_request, not_found
-from seismo.model import MODALITIES
 from seismo.store import Store
 from seismo.store.queries import query_stances
+from seismo.vocabulary import MODALITIES
 
 
 def modalities_for(modality: str | None) -> tuple[str, ...] | None:
