@@ -27,6 +27,7 @@ from seismo.api.params import (
 from seismo.api.problems import bad_request
 from seismo.api.routes_api import StoreDep
 from seismo.model import MODALITIES
+from seismo.urls import web_url
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
@@ -49,6 +50,7 @@ def _signed(value: Any, digits: int = 1) -> str:
 
 
 templates.env.filters["signed"] = _signed
+templates.env.filters["web_url"] = web_url
 templates.env.globals["QUAD_NAMES"] = QUAD_NAMES
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from seismo.errors import SeismoError
 from seismo.report.brief import QUAD_NAMES
 from seismo.report.chart import COLOURS, period_label, trajectory_svg
+from seismo.urls import web_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 TEMPLATE = "brief.html"
@@ -49,6 +50,7 @@ def _environment() -> Any:
         lstrip_blocks=True,
     )
     env.filters["signed"] = _signed
+    env.filters["web_url"] = web_url
     env.globals["QUAD_NAMES"] = QUAD_NAMES
     env.globals["COLOURS"] = COLOURS
     env.globals["event_name"] = _event_name
