@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from seismo.api.params import DateParam, ModalityParam, actor_key, parse_range
 from seismo.api.problems import Problem, bad_request
+from seismo.api.ranges import clamp_to_data
 from seismo.api.routes_api import StoreDep
 from seismo.api.views import modalities_for
 from seismo.errors import SeismoError
@@ -44,7 +45,7 @@ def brief_data(
     first, second = actor_key(a), actor_key(b)
     if not first or not second:
         raise bad_request("A brief needs two actors: a=JPN&b=RUS.")
-    start, end = parse_range(since, until)
+    start, end = clamp_to_data(store.con, *parse_range(since, until))
     return build_brief(
         store.con,
         first,

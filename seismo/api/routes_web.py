@@ -26,6 +26,7 @@ from seismo.api.params import (
 )
 from seismo.api.problems import bad_request
 from seismo.api.routes_api import StoreDep
+from seismo.urls import web_url
 from seismo.vocabulary import CHART_PERIODS, MODALITIES, QUAD_CLASS_NAMES
 
 router = APIRouter(include_in_schema=False)
@@ -45,6 +46,7 @@ def _signed(value: Any, digits: int = 1) -> str:
 
 templates.env.filters["signed"] = _signed
 templates.env.globals["QUAD_NAMES"] = QUAD_CLASS_NAMES
+templates.env.filters["web_url"] = web_url
 
 
 def _page(request: Request, template: str, current: str, **context: Any) -> HTMLResponse:

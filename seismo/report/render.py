@@ -14,6 +14,7 @@ from typing import Any
 
 from seismo.errors import Errors, SeismoError
 from seismo.report.chart import COLOURS, period_label, trajectory_svg
+from seismo.urls import web_url
 from seismo.vocabulary import QUAD_CLASS_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
@@ -50,6 +51,7 @@ def _environment() -> Any:
     )
     env.filters["signed"] = _signed
     env.globals["QUAD_NAMES"] = QUAD_CLASS_NAMES
+    env.filters["web_url"] = web_url
     env.globals["COLOURS"] = COLOURS
     env.globals["event_name"] = _event_name
     env.globals["period_label"] = period_label
