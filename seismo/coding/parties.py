@@ -27,6 +27,7 @@ from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
+# Prepositions of a topic ("spoke about X"): a closed class, kept in Python.
 TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
 
 
