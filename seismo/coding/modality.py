@@ -25,7 +25,7 @@ EXPRESSED_INTENT = frozenset({"agree", "promise", "pledge", "vow", "offer", "com
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", "threatened" or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied" or None
 
 
 ASSERTED = Modality("asserted")
@@ -106,6 +106,9 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     lemma = gov.lemma_.lower()
     negated = is_negated(gov)
+    if lemma in lex.words("denying_governors"):
+        # "denied violating": not asserted; "did not deny violating": not asserted either
+        return Modality("hypothetical", lemma) if negated else Modality("negated", lemma, "denied")
     if lemma in lex.words("double_negative_governors"):
         return Modality("asserted", lemma)
     if lemma in lex.words("negating_governors"):
