@@ -21,6 +21,14 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj
 LINKING_PARTICIPLES = frozenset(
     {"associate", "link", "connect", "tie", "affiliate", "belong", "loyal", "close", "base"}
 )
+# Participles whose by-phrase names who did the thing the noun names: "the nuclear test
+# conducted by North Korea", "the attack carried out by the militia".
+AGENT_PARTICIPLES = frozenset({"conduct", "carry", "launch", "commit", "stage", "perpetrate",
+                               "make", "order", "mount", "fire", "impose", "issue"})  # fmt: skip
+# Things a body issues: in "adopted a resolution which demanded ...", the body demands.
+DOCUMENT_NOUNS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
+                            "decree", "law", "bill", "text", "report", "note", "message",
+                            "memorandum", "order", "ruling", "motion"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
@@ -61,6 +69,8 @@ def phrase(head: Token, via: str) -> Phrase:
             if child.dep_ in CLAUSE_DEPS and not (
                 child.dep_ == "acl" and child.lemma_.lower() in LINKING_PARTICIPLES
             ):
+                if child.dep_ == "acl" and child.lemma_.lower() in AGENT_PARTICIPLES:
+                    stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
                 continue
             if child.dep_ == "punct":
                 continue
@@ -106,7 +116,8 @@ def object_complement_controller(tok: Token) -> Token | None:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    objs = children(verb, "dobj")
+    # "the jet was shot down for violating Turkish airspace": the passive subject did it
+    objs = children(verb, "dobj") or children(verb, "nsubjpass")
     return objs[0] if objs else None
 
 
@@ -173,6 +184,15 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if subjects:
         head = subjects[0]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
+            issued = verb.head
+            if (
+                issued.lemma_.lower() in DOCUMENT_NOUNS
+                and issued.dep_ in ("dobj", "nsubjpass")
+                and issued.head.pos_ in ("VERB", "AUX")
+            ):  # "adopted a resolution which demanded": whoever adopted it demands
+                found = subject_of(issued.head, depth + 1)
+                if found is not None:
+                    return found
             return phrase(verb.head, "relative")
         return phrase(head, "subject")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

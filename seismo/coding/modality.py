@@ -73,6 +73,8 @@ def _shares_auxiliaries(verb: Token) -> Token | None:
     After "but" or "instead" it does not share the head's negation ("not X but Y")."""
     if verb.dep_ != "conj" or any(c.dep_ in ("aux", "neg") for c in verb.children):
         return None
+    if verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB":
+        return None  # "will leave ... and asked X": a finite verb of its own tense
     return verb.head
 
 
