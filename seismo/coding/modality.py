@@ -41,6 +41,10 @@ def is_negated(tok: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "neither"):
             return True
+        if child.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
+            # "met no resistance", "made no comment": the act did not take place
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
     return False
 
 
