@@ -71,9 +71,11 @@ class Actor:
 
     @property
     def key(self) -> str:
-        """The unit analytics group by: the country, or the organisation for IGOs."""
+        """The unit analytics group by: the country, or the organisation for IGOs (the UN's
+        agencies and missions, IGOUNO + a suffix, count as the UN, as the shared scorer counts
+        them)."""
         if self.country in (None, "IGO"):
-            return self.code
+            return "IGOUNO" if self.code.startswith("IGOUNO") else self.code
         return self.country
 
 

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from seismo.coding.arguments import children, direct_object, phrase
+from seismo.coding.arguments import (
+    children,
+    direct_object,
+    object_complement_controller,
+    phrase,
+)
 from seismo.coding.lexicon import Lexicon, Rule
 
 # Verbs that only carry an event noun: "impose sanctions", "hold talks", "issue a declaration".
@@ -162,8 +167,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "condemned the sanctions", "imposed sanctions": the verb codes it
         if tok.head.i in verbs and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
             continue
-        if _under_verb_trigger(tok, verbs):
-            continue  # "pulled out of the talks": the verb codes the talks' end
+        if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
+            # "pulled out of the talks": the verb codes the talks' end; but in "condemned
+            # Israel for an air strike" the strike is Israel's act, an event of its own
+            continue
         found_all.append(noun)
     found_all.sort(key=lambda t: t.token.i)
     return found_all
