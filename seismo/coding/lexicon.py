@@ -34,7 +34,7 @@ NOUN_TARGETS = (
 SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
               "clause_subject")  # fmt: skip
 RULE_KEYS = {"code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only", "pobj"}  # fmt: skip
+             "requires", "light_only", "pobj", "unless"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class Rule:
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+    # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -110,6 +112,7 @@ def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
         copy=bool(raw.get("copy", False)),
         requires=frozenset(str(o).lower() for o in raw.get("requires", ())),
         light_only=bool(raw.get("light_only", False)),
+        unless=frozenset(str(o).lower() for o in raw.get("unless", ())),
     )
 
 
