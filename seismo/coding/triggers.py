@@ -55,7 +55,7 @@ def _object_words(obj: Token | None) -> set[str]:
 
 
 # Nouns that only count or package the event noun after "of" ("a new round of sanctions").
-QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
+QUANTITY_NOUNS = frozenset({"all", "package", "round", "set", "series", "wave", "raft", "batch",
                             "number", "string", "spate", "flurry", "barrage", "volley",
                             "tonne", "ton", "kg", "kilogram", "truckload", "worth", "dozen", "hundred", "thousand", "million", "billion",
                             "lot", "load", "consignment", "shipment", "pair", "couple"})  # fmt: skip
