@@ -34,7 +34,7 @@ NOUN_TARGETS = (
 SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
               "clause_subject")  # fmt: skip
 RULE_KEYS = {"code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only", "pobj"}  # fmt: skip
+             "requires", "light_only", "pobj", "comp"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,15 @@ class Rule:
     source: tuple[str, ...] = NOUN_SOURCES
     objects: frozenset[str] = frozenset()
     prt: str | None = None
-    prep: str | None = None
+    prep: frozenset[str] = frozenset()  # one of these prepositions ("fired at", "fired into")
     pobj: frozenset[str] = frozenset()  # a prepositional object the verb must govern ("on a list")
     symmetric: bool = False
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+    # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
+    # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
+    comp: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -83,6 +86,14 @@ def _word(value: Any) -> Any:
     return value
 
 
+def _words(value: Any) -> frozenset[str]:
+    """A word or a list of words (`prep: at` or `prep: [at, into]`)."""
+    if value is None:
+        return frozenset()
+    values = value if isinstance(value, list) else [value]
+    return frozenset(str(_word(v)).lower() for v in values)
+
+
 def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
     unknown = set(raw) - RULE_KEYS
     if unknown:
@@ -104,12 +115,13 @@ def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
         source=source,
         objects=frozenset(str(_word(o)).lower() for o in raw.get("object", ())),
         prt=_word(raw.get("prt")),
-        prep=_word(raw.get("prep")),
+        prep=_words(raw.get("prep")),
         pobj=frozenset(str(o).lower() for o in raw.get("pobj", ())),
         symmetric=bool(raw.get("symmetric", False)),
         copy=bool(raw.get("copy", False)),
         requires=frozenset(str(o).lower() for o in raw.get("requires", ())),
         light_only=bool(raw.get("light_only", False)),
+        comp=frozenset(str(o).lower() for o in raw.get("comp", ())),
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from seismo.coding.arguments import children, direct_object, phrase
+from seismo.coding.arguments import children, complements, direct_object, phrase
 from seismo.coding.lexicon import Lexicon, Rule
 
 # Verbs that only carry an event noun: "impose sanctions", "hold talks", "issue a declaration".
@@ -20,6 +20,7 @@ class Trigger:
     nominal: bool
     obj: Token | None = None  # verbs: the object the rule matched on
     light_verb: Token | None = None  # nouns: the verb that carries them
+    comp: tuple[Token, ...] = ()  # verbs: the complements a `comp` rule matched on
 
 
 def _object_words(obj: Token | None) -> set[str]:
@@ -39,7 +40,8 @@ def _object_words(obj: Token | None) -> set[str]:
 QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
                             "number", "string", "spate", "flurry", "barrage", "volley",
                             "tonne", "ton", "dozen", "hundred", "thousand", "million", "billion",
-                            "lot", "load", "consignment", "shipment", "pair", "couple"})  # fmt: skip
+                            "lot", "load", "consignment", "shipment", "pair", "couple",
+                            "m", "bn", "mn", "one", "note", "letter"})  # fmt: skip
 
 
 # Codes that only say "some cooperation": a more telling event noun as object wins over them.
@@ -59,7 +61,7 @@ def _carried_noun(obj: Token | None) -> str | None:
 
 
 def _unconstrained(rule: Rule) -> bool:
-    return not (rule.objects or rule.prt or rule.prep or rule.pobj)
+    return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp)
 
 
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -68,19 +70,26 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     obj = direct_object(tok)
     words = _object_words(obj)
+    for dative in children(tok, "dative", "iobj"):  # "gave the ENVOY 48 hours to leave"
+        words |= _object_words(dative)
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
     carried = _carried_noun(obj)
     for rule in sorted(rules, key=_unconstrained):
         if rule.code in GENERIC_CODES and _unconstrained(rule) and carried in lex.nouns:
             continue  # "agreed a package of sanctions": the sanctions are the event
-        if rule.objects and not (words & rule.objects):
+        comps = complements(tok, rule.comp)
+        if rule.comp and not comps:
+            continue
+        comp_objs = [o for c in comps if (o := direct_object(c)) is not None]
+        rule_words = words.union(*(_object_words(o) for o in comp_objs))
+        if rule.objects and not (rule_words & rule.objects):
             continue
         if rule.prt and not any(
             c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children
         ):  # spaCy reads the particle of "pulled out of" as a preposition
             continue
-        if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
+        if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
         if rule.pobj and not any(
             o.lemma_.lower() in rule.pobj
@@ -89,7 +98,9 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             + [x for q in children(p, "prep") for x in children(q, "pobj")]
         ):
             continue
-        return Trigger(tok, rule, nominal=False, obj=obj)
+        if rule.comp and obj is None and comp_objs:
+            obj = comp_objs[0]  # "threatened to invade Taiwan": Taiwan is the target
+        return Trigger(tok, rule, nominal=False, obj=obj, comp=tuple(comps))
     return None
 
 
@@ -100,11 +111,23 @@ def _modifier_words(tok: Token) -> set[str]:
     }
 
 
+# Event nouns that, bare after "in", give the reason for another act: "recalled its envoy in
+# protest at the decision" is a recall, not a demonstration.
+REASON_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
+
+
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     rule = lex.nouns.get(tok.lemma_.lower())
     if rule is None:
+        return None
+    if (
+        tok.lemma_.lower() in REASON_NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    ):
         return None
     noun = tok
     if rule.requires and not (_modifier_words(tok) & rule.requires):
@@ -158,6 +181,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found = match_verb(tok, lex)
         if found is not None:
             verbs[tok.i] = found
+    # a threatened or ordered act is not an event of its own: "threatened to invade"; an
+    # alleged one ("charged that X attacked Y") is reported and stays
+    for trig in list(verbs.values()):
+        if "*" in trig.rule.comp:
+            continue
+        for comp in trig.comp:
+            verbs.pop(comp.i, None)
     found_all = list(verbs.values())
     for tok in sent:
         noun = match_noun(tok, lex)
