@@ -228,11 +228,16 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
     first slot whose words name an actor ("killed 30 people in Gaza" falls through to Gaza)."""
     found: list[Phrase] = []
     # a complement's own phrases count as the verb's: "threatened to impose sanctions ON X"
-    holders = [verb, *complements(verb, rule.comp)]
+    comps = complements(verb, rule.comp)
+    holders = [verb, *comps]
     for slot in rule.target:
         if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
             if obj is not None:
                 found.append(Phrase(obj, list(obj.subtree), "slot:obj_tree"))
+            continue
+        if slot == "clause_subject" and comps:  # the subject of the complement matched
+            for comp in comps:
+                found.extend(phrase(h, f"slot:{slot}") for h in children(comp, "nsubj"))
             continue
         for holder in holders:
             for head in slot_heads(holder, slot, obj):

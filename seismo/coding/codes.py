@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from seismo.coding.modality import Modality
 from seismo.coding.triggers import Trigger
-from seismo.model import EventDate
+from seismo.model import Actor, EventDate
 
 # A promise or agreement to do X is CAMEO's "express intent to X" (root 03) ...
 INTENT_CODES = {"01": "030", "02": "030", "03": None, "04": "036", "05": "032", "06": "031",
@@ -22,9 +22,9 @@ THREAT_CODES = {"16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"
 # Roots where an event without a named target is still worth keeping ("condemned the raid").
 TARGETLESS_ROOTS = frozenset({"11"})
 # ... and, for a specific verb pattern ("fired a missile into the sea", "imposed a curfew",
-# "released prisoners", "rallied"), acts with no other party: yield, reject, protest, force
-# posture, coercion.
-TARGETLESS_SPECIFIC_ROOTS = frozenset({"08", "12", "14", "15", "17"})
+# "released prisoners", "rallied", "threatened to use force"), acts with no other party:
+# yield, reject, threaten, protest, force posture, coercion.
+TARGETLESS_SPECIFIC_ROOTS = frozenset({"08", "12", "13", "14", "15", "17"})
 
 
 def code_for(code: str, modality: Modality) -> tuple[str, str] | None:
@@ -58,7 +58,23 @@ def keeps_without_target(code: str, trig: Trigger) -> bool:
     return code[:2] in TARGETLESS_ROOTS or (
         code[:2] in TARGETLESS_SPECIFIC_ROOTS
         and not trig.nominal
-        and bool(rule.objects or rule.prt or rule.pobj)
+        and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+    )
+
+
+# A state's own government, forces and police: never the target of its force posture or of
+# its cuts in relations ("Putin ordered Russian troops into ...", "recalled its envoys").
+OWN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def own_forces(source: Actor, target: Actor, code: str) -> bool:
+    """Whether the target is only the source state's own apparatus, for roots where that
+    reading is never the event (force posture, reduced relations)."""
+    return (
+        code[:2] in ("15", "16")
+        and source.key == target.key
+        and (target.sector or "GOV") in OWN_SECTORS
+        and (source.sector or "GOV") in OWN_SECTORS
     )
 
 

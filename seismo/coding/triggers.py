@@ -64,6 +64,12 @@ def _unconstrained(rule: Rule) -> bool:
     return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp)
 
 
+def _specificity(rule: Rule) -> int:
+    """Rules with more constraints first: "sent troops to the BORDER" (object and place)
+    before "sent troops" (object only)."""
+    return -sum(bool(c) for c in (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp))
+
+
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     rules = lex.verbs.get(tok.lemma_.lower())
     if not rules or tok.pos_ not in ("VERB", "AUX"):
@@ -75,7 +81,7 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
     carried = _carried_noun(obj)
-    for rule in sorted(rules, key=_unconstrained):
+    for rule in sorted(rules, key=_specificity):
         if rule.code in GENERIC_CODES and _unconstrained(rule) and carried in lex.nouns:
             continue  # "agreed a package of sanctions": the sanctions are the event
         comps = complements(tok, rule.comp)
@@ -98,8 +104,11 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             + [x for q in children(p, "prep") for x in children(q, "pobj")]
         ):
             continue
-        if rule.comp and obj is None and comp_objs:
-            obj = comp_objs[0]  # "threatened to invade Taiwan": Taiwan is the target
+        controlled = [o for o in comp_objs if not children(o.head, "nsubj", "nsubjpass")]
+        if rule.comp and obj is None and controlled:
+            # "threatened to invade Taiwan": Taiwan is the target; in "said X would
+            # destabilise Y" the clause's own subject is, and Y is not
+            obj = controlled[0]
         return Trigger(tok, rule, nominal=False, obj=obj, comp=tuple(comps))
     return None
 
@@ -181,13 +190,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found = match_verb(tok, lex)
         if found is not None:
             verbs[tok.i] = found
-    # a threatened or ordered act is not an event of its own: "threatened to invade"; an
-    # alleged one ("charged that X attacked Y") is reported and stays
+    # a threatened, refused or ordered act is not an event of its own ("threatened to
+    # invade"); a reported one with its own subject ("said that X violated Y") stays
     for trig in list(verbs.values()):
-        if "*" in trig.rule.comp:
-            continue
         for comp in trig.comp:
-            verbs.pop(comp.i, None)
+            if not children(comp, "nsubj", "nsubjpass"):
+                verbs.pop(comp.i, None)
     found_all = list(verbs.values())
     for tok in sent:
         noun = match_noun(tok, lex)
