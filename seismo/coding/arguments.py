@@ -106,7 +106,11 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
-    return [h for h in heads if h.lemma_.lower() in lemmas]
+    # a modal counts as the complement's word too: "said that X MUST withdraw"
+    return [
+        h for h in heads
+        if h.lemma_.lower() in lemmas or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+    ]  # fmt: skip
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:

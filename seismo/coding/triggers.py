@@ -41,7 +41,7 @@ QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft",
                             "number", "string", "spate", "flurry", "barrage", "volley",
                             "tonne", "ton", "dozen", "hundred", "thousand", "million", "billion",
                             "lot", "load", "consignment", "shipment", "pair", "couple",
-                            "m", "bn", "mn", "one", "note", "letter"})  # fmt: skip
+                            "m", "bn", "mn", "one", "note", "letter", "part", "portion"})  # fmt: skip
 
 
 # Codes that only say "some cooperation": a more telling event noun as object wins over them.
