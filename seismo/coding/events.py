@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from seismo.coding.arguments import children, subject_of
 from seismo.coding.cameo import lookup
-from seismo.coding.codes import code_for, confidence, keeps_without_target
+from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
 from seismo.coding.dating import coarsen, contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.modality import Modality, is_negated, modality_of
@@ -61,11 +61,18 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             (s, t) for s in sources for t in targets
             if t.code != s.code and t.code not in source_codes
             and not (t.key == s.key and (s.sector is None or t.sector is None))
+            and not own_forces(s, t, code)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
         pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
-    if not pairs and not targets and sources and keeps_without_target(code, trig, discourse.lex):
+    own = {s.key for s in sources}
+    if (
+        not pairs
+        and sources
+        and keeps_without_target(code, trig, discourse.lex)
+        and (not targets or (code[:2] in ("13", "15") and all(t.key in own for t in targets)))
+    ):  # no target, or only the source's own people ("threatened to withdraw ITS envoys")
         pairs = [(s, None) for s in sources]
     if not pairs:
         return []
