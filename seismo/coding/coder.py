@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -36,16 +36,15 @@ from seismo.coding.arguments import (
 from seismo.coding.cameo import lookup
 from seismo.coding.dating import (
     SentenceDates,
-    coarsen,
     contradicted_year,
     known_event_date,
-    likely_date,
     sentence_reference_date,
 )
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality, is_negated, modality_of
+from seismo.coding.storytime import OPENING_PARAGRAPHS, StoryTime
 from seismo.coding.triggers import QUANTITY_NOUNS, Trigger, find_triggers
-from seismo.model import NO_DATE, Actor, Document, Event, EventDate, Location, Stance
+from seismo.model import Actor, Document, Event, EventDate, Location, Stance
 
 TERRITORIES_FILE = Path(__file__).resolve().parent / "tables" / "territories.yaml"
 
@@ -89,8 +88,7 @@ class Context:
     recent: list[tuple[Mention, Actor]] = field(default_factory=list)
     last_sources: list[Actor] = field(default_factory=list)
     last_pair: tuple[Actor, Actor] | None = None
-    narrative: EventDate | None = None
-    paragraph_dates: list[EventDate] = field(default_factory=list)
+    clock: StoryTime = field(default_factory=lambda: StoryTime(None))
     flagged: EventDate | None = None  # a printed date the text contradicts, in this sentence
     paragraph: int = -1
     events: list[Event] = field(default_factory=list)
@@ -446,15 +444,7 @@ class Coder:
         if coded is None:
             return []
         code, mod = coded
-        date = dates.for_trigger(trig.token) or NO_DATE
-        carried = False
-        if not date.value:
-            base = reference or ctx.narrative
-            if mod == "intended":
-                base = _present_or_later(ctx.paragraph_dates, doc.published) or reference
-            if base is not None and not _pluperfect(trig.token):
-                date = coarsen(base, "year") if mod == "intended" else base
-                carried = True
+        date, carried = ctx.clock.date_for(trig.token, mod, dates, reference)
         on = date.start or doc.published
         if trig.rule.copy:
             return self._copy(trig, doc, si, sent, by_token, sent_mentions, ctx, date, mod, on)
@@ -501,7 +491,7 @@ class Coder:
                 code[:2], trig.token.lemma_.lower(), doc.published,
             )  # fmt: skip
             if known is not None:
-                date = known
+                date, carried = replace(known, basis="text"), False
         if date.value and not carried and pairs[0][1] is not None:
             src, tgt = pairs[0][0].key, pairs[0][1].key
             answered = [e.date for e in ctx.events
@@ -588,12 +578,18 @@ class Coder:
         ctx = Context()
         events: list[Event] = []
         sentences = list(enumerate(sdoc.sents))
+        opening = [
+            SentenceDates.find(sent, doc.published, _tense(sent))
+            for _, sent in sentences
+            if _paragraph_index(paragraph_starts, sent.start_char) < OPENING_PARAGRAPHS
+        ]
+        ctx.clock = StoryTime.open(doc.published, opening)
         seen: set[tuple[str, str | None, str, str | None, str]] = set()
         for si, sent in sentences:
             para = _paragraph_index(paragraph_starts, sent.start_char)
             if para != ctx.paragraph:
-                ctx.paragraph, ctx.narrative = para, None
-                ctx.paragraph_dates = []
+                ctx.paragraph = para
+                ctx.clock.enter(para)
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             if not sent_mentions and not (ctx.last_pair and _names_a_pair(sent)):
                 if not ctx.recent or not any(t.lower_ in self.kb.tables.roles for t in sent):
@@ -615,12 +611,7 @@ class Coder:
                     sent_events.append(event)
                     ctx.events.append(event)
             events.extend(sent_events)
-            sentence_date = (
-                (dates.expressions[0].date if len(dates.expressions) == 1 else None)
-                or reference
-                or ctx.narrative
-                or NO_DATE
-            )
+            sentence_date = ctx.clock.stance_date(dates, sent.root)
             stances.extend(
                 reader.read(doc, si, sent, sentence_date, by_token, sent_mentions, ctx, sent_events)
             )
@@ -648,17 +639,9 @@ class Coder:
             if event.target is not None:
                 ctx.last_pair = (event.source, event.target)
                 break
-        last = dates.last()
-        if ctx.flagged is not None:
-            ctx.narrative = likely_date(ctx.flagged)  # carry what was meant, print what was said
-            ctx.flagged = None
-        elif last is not None and last.value:
-            ctx.narrative = last
-        elif reference is not None:
-            ctx.narrative = reference
-        ctx.paragraph_dates.extend(e.date for e in dates.expressions if e.date.value)
-        if reference is not None:
-            ctx.paragraph_dates.append(reference)
+        # carry what was meant, print what was said
+        ctx.clock.after(dates, [e.date for e in sent_events], ctx.flagged, reference)
+        ctx.flagged = None
 
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
@@ -738,22 +721,3 @@ def _paragraph_index(starts: list[int], char: int) -> int:
         else:
             hi = mid
     return lo - 1
-
-
-def _present_or_later(dates: list[EventDate], anchor: dt.date | None) -> EventDate | None:
-    """A plan belongs to the story's present: the last date of the paragraph not before the
-    article's year ("will strengthen ..." after a paragraph about 2022, not about 1947)."""
-    if anchor is None:
-        return None
-    for date in reversed(dates):
-        if date.value and int(date.value[:4]) >= anchor.year:
-            return date
-    return None
-
-
-def _pluperfect(tok: Token) -> bool:
-    """ "had occurred": earlier than the story's time, so the story's date does not carry."""
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
