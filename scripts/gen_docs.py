@@ -21,6 +21,7 @@ DOCS = ROOT / "docs"
 CLI_MODULES = (
     "seismo.cli.analytics",
     "seismo.cli.coding",
+    "seismo.cli.dictionary",
     "seismo.cli.serve",
     "seismo.cli.extras",
     "seismo.cli.spark",

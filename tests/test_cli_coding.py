@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 import seismo.cli.coding  # noqa: F401  (registers the commands)
+import seismo.cli.dictionary  # noqa: F401
 from seismo.cli.app import app
 
 runner = CliRunner()

@@ -197,6 +197,7 @@ class IngestResult(BaseModel):
     documents: int
     events: int
     stances: int
+    already: int = 0
     skipped: list[dict[str, str]]
 
 

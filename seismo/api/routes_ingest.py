@@ -2,7 +2,8 @@
 
 The only route that writes, so it exists only when the server was given a write token, and
 answers 401 unless the request carries it as `Authorization: Bearer <token>`. The body is
-bounded; documents are coded by the same `code_documents` the CLI uses.
+bounded; documents go through the same loop as `seismo ingest`
+(`seismo.store.ingest.ingest_documents`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Request
 from seismo.api.models import IngestResult
 from seismo.api.problems import Problem
 from seismo.errors import SeismoError
-from seismo.model import CodedDocument, Document, Skipped
+from seismo.model import Skipped
 
 MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
@@ -66,27 +67,18 @@ def ingest_router(write_token: str) -> APIRouter:
 
 def _code_and_store(db_path: str | None, body: bytes) -> dict[str, Any]:
     from seismo.ingest.jsonl import read_jsonl_stream
-    from seismo.pipeline import code_documents
-    from seismo.store import Store
+    from seismo.store.ingest import ingest_documents
 
     if not db_path:
         raise Problem(409, "The server reads Parquet only; there is no database to write to.")
     skipped: list[dict[str, str]] = []
-    documents: list[Document] = []
-    for item in read_jsonl_stream(io.BytesIO(body), "body", "request", None, MAX_DOCUMENT_BYTES):
-        if isinstance(item, Skipped):
-            skipped.append({"where": item.where, "reason": item.reason})
-        else:
-            documents.append(item)
-    coded: list[CodedDocument] = []
-    for result in code_documents(documents):
-        if isinstance(result, Skipped):
-            skipped.append({"where": result.where, "reason": result.reason})
-        else:
-            coded.append(result)
+
+    def skip(item: Skipped) -> None:
+        skipped.append({"where": item.where, "reason": item.reason})
+
+    documents = read_jsonl_stream(io.BytesIO(body), "body", "request", None, MAX_DOCUMENT_BYTES)
     try:
-        with Store(db_path, wait=WRITE_LOCK_WAIT) as store:
-            written = store.write(coded)
+        tally = ingest_documents(documents, db_path, wait=WRITE_LOCK_WAIT, on_skip=skip)
     except SeismoError as exc:
         raise Problem(
             503,
@@ -96,8 +88,9 @@ def _code_and_store(db_path: str | None, body: bytes) -> dict[str, Any]:
             headers={"Retry-After": "5"},
         ) from exc
     return {
-        "documents": written.documents,
-        "events": written.events,
-        "stances": written.stances,
+        "documents": tally.documents,
+        "events": tally.events,
+        "stances": tally.stances,
+        "already": tally.already,
         "skipped": skipped,
     }

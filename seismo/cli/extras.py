@@ -231,12 +231,13 @@ def watch(
     document with all its sources."""
     from seismo.sources import WatchResult, watch_once
     from seismo.sources import watch as poll
+    from seismo.store.ingest import skip_line
 
     db_path = db or default_db()
 
     def report(result: WatchResult) -> None:
         for skip in result.skipped:
-            print(f"seismo: skipped {skip.where}: {skip.reason}", file=sys.stderr)
+            print(f"seismo: {skip_line(skip)}", file=sys.stderr)
         print(
             f"seismo: {result.files} new or changed file(s), {result.documents} document(s): "
             f"{result.coded} coded ({result.events} events), {result.duplicates} kept as "

@@ -36,6 +36,7 @@ class WriteResult:
     documents: int
     events: int
     stances: int
+    replaced: int = 0  # earlier versions (same document id, other text) this write removed
 
 
 def _schema_sql() -> str:
