@@ -177,6 +177,9 @@ def dominates(top: Token, tok: Token) -> bool:
     return False
 
 
+FRAME_PREPS = frozenset({"in", "at", "during", "through", "with"})
+
+
 def _framing(clause: Token) -> Token:
     """The clause a participle sets the time of: "Speaking on May 3, Abe proposed ..." and
     "In a statement issued on May 3, Abe proposed ..." date "proposed"."""
@@ -186,8 +189,8 @@ def _framing(clause: Token) -> Token:
     if clause.dep_ == "advcl":
         return clause_head(clause.head)
     noun = clause.head
-    if clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        return clause_head(noun.head.head)
+    if clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS:
+        return clause_head(noun.head.head)  # not "despite a truce agreed last year"
     return clause
 
 

@@ -23,13 +23,14 @@ event with "on Monday" stays undated with a warning, never taking a neighbour's 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from seismo.coding.dating import SentenceDates, clause_head, coarsen, likely_date
 from seismo.dates.relative import STORY_DAY, story_day_offset
-from seismo.model import NO_DATE, EventDate
+from seismo.model import NO_DATE, Event, EventDate
 
 # How far before the publication date the opening's day may lie ("signed ... Saturday" in a
 # story printed the next Friday); later or earlier dates are not the day's news.
@@ -157,10 +158,9 @@ class StoryTime:
         if reference is not None:
             return _with_basis(reference, "story")
         if tense == "pluperfect":
+            # earlier than the story's day: the month of the news, when there is news
             now = self.now()
-            if self.ref is not None or not now.value:
-                return NO_DATE  # before the paragraph's time: nothing says when
-            return coarsen(now, "month")
+            return coarsen(now, "month") if now.value and self.published else NO_DATE
         if self.ref is not None and tense in ("past", "perfect", None):
             return self.ref
         return self.now()
@@ -204,4 +204,40 @@ class StoryTime:
             self.ref = _with_basis(reference, "story")
 
 
-__all__ = ["StoryTime", "clause_tense"]
+HEADLINE_END = re.compile(r"[.!?;:][\"'”’)]*\s*$")
+HEADLINE_MAX = 160
+
+
+def is_headline(paragraph: str) -> bool:
+    """A title line: short, one line, no closing full stop ("Iran expels two envoys")."""
+    text = paragraph.strip()
+    return (
+        0 < len(text) <= HEADLINE_MAX
+        and "\n" not in text
+        and len(text.split()) >= 2
+        and not HEADLINE_END.search(text)
+    )
+
+
+def first_body_paragraph(texts: list[str]) -> int:
+    """The paragraph where the story starts, after its title lines (0 when it has none)."""
+    for index, text in enumerate(texts):
+        if text.strip() and not is_headline(text):
+            return index
+    return 0
+
+
+def merge_headline(events: list[Event], paragraphs: list[int], body: int) -> list[Event]:
+    """Drop a headline's events that the lead repeats (same dyad and root): one event, dated
+    by the lead. `paragraphs[i]` is the paragraph of sentence i, `body` the lead's."""
+    if body == 0:
+        return events
+
+    def pair(e: Event) -> tuple[str, str | None, str]:
+        return e.source.key, e.target.key if e.target else None, e.root
+
+    lead = {pair(e) for e in events if paragraphs[e.sentence_index] == body}
+    return [e for e in events if not (paragraphs[e.sentence_index] < body and pair(e) in lead)]
+
+
+__all__ = ["StoryTime", "clause_tense", "first_body_paragraph", "is_headline", "merge_headline"]
