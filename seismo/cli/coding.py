@@ -202,6 +202,8 @@ def code(
                     printer.add(record.to_dict())
             sys.stdout.flush()
     printer.close()
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 
@@ -274,6 +276,8 @@ def ingest(
         model=model, dictionaries=overlays, recode=recode,
     )  # fmt: skip
     print(f"seismo: {tally.summary()}", file=sys.stderr)
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 
