@@ -177,6 +177,14 @@ def dominates(top: Token, tok: Token) -> bool:
     return False
 
 
+def _present(verb: Token) -> bool:
+    """A verb in the simple present ("denies", "says"): in a relative clause, the time of
+    writing, not the time of the clause around it."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 FRAME_PREPS = frozenset({"in", "at", "during", "through", "with"})
 
 
@@ -278,7 +286,10 @@ class SentenceDates:
         own_clause = clause_head(anchor)
         if own_clause.dep_ in ("relcl", "acl") and own_clause.head.i == trigger.i:
             return True  # "the exercises that took place in February"
-        return dominates(_framing(own_clause), clause)
+        framing = _framing(own_clause)
+        if framing.i != clause.i and clause.dep_ == "relcl" and _present(clause):
+            return False  # "In 2017 they cut ties over a charge that Doha denies"
+        return dominates(framing, clause)
 
     def for_trigger(self, trigger: Token) -> EventDate | None:
         """The date expression that belongs to this trigger, if the sentence has one.
