@@ -13,11 +13,6 @@ from typing import Any
 
 CODER_VERSION = "seismo 0.1.0"
 
-MODALITIES = ("asserted", "intended", "hypothetical", "negated")
-PRECISIONS = ("day", "month", "year")
-DATE_BASES = ("text", "story", "published")
-STANCE_KINDS = ("ally", "partner", "challenge", "threat", "adversary", "unfriendly")
-
 
 def content_hash(text: str) -> str:
     """Key a document by what it says, so the same text under another name is not coded twice."""
@@ -103,8 +98,8 @@ class EventDate:
     warning: str | None = None
     # the last year/month/day of a period ("the 1990s": value 1990, end 1999), else None
     end: str | None = None
-    # where the date comes from (DATE_BASES): the event's own words, the story it belongs
-    # to, or the publication date of a report of the day's news; None when undated
+    # where the date comes from (vocabulary.DATE_BASES): the event's own words, the story
+    # it belongs to, or the publication date of a report of the day's news; None if undated
     basis: str | None = None
 
     @property
@@ -196,7 +191,7 @@ class Stance:
     sentence: str
     holder: Actor
     subject: Actor
-    stance: str  # one of STANCE_KINDS
+    stance: str  # one of vocabulary.STANCE_KINDS
     date: EventDate = NO_DATE
     modality: str = "asserted"
     evidence: str = ""
