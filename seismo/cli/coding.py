@@ -261,7 +261,8 @@ def ingest(
         False,
         "--recode",
         help="Code documents again even if this coder version stored them "
-        "(after changing a dictionary).",
+        "(after changing a dictionary). A stored text given a new --published is coded "
+        "again without it.",
     ),  # fmt: skip
 ) -> None:
     """Code documents and store their events and stances (all modalities) in DuckDB.
