@@ -100,6 +100,9 @@ class EventDate:
     warning: str | None = None
     # the last year/month/day of a period ("the 1990s": value 1990, end 1999), else None
     end: str | None = None
+    # where the date comes from (vocabulary.DATE_BASES): the event's own words, the story
+    # it belongs to, or the publication date of a report of the day's news; None if undated
+    basis: str | None = None
 
     @property
     def start(self) -> dt.date | None:
@@ -167,6 +170,7 @@ class Event:
             "date": self.date.value,
             "date_precision": self.date.precision,
             "date_text": self.date.text,
+            "date_basis": self.date.basis if self.date.value else None,
             "modality": self.modality,
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 3),
@@ -215,6 +219,7 @@ class Stance:
             "date": self.date.value,
             "date_precision": self.date.precision,
             "date_text": self.date.text,
+            "date_basis": self.date.basis if self.date.value else None,
             "modality": self.modality,
             "evidence": self.evidence,
             "coder": self.coder,

@@ -5,14 +5,12 @@ Also the copies: "X joined them" repeats the last event with X as its source.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from spacy.tokens import Token
+from dataclasses import replace
 
 from seismo.coding.arguments import children, subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
-from seismo.coding.dating import coarsen, contradicted_year, known_event_date
+from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.parties import parties
@@ -32,15 +30,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if coded is None:
         return []
     code, mod = coded
-    date = (scope.dates.for_trigger(trig.token) if scope.dates else None) or NO_DATE
-    carried = False
-    if not date.value:
-        base = reference or ctx.narrative
-        if mod == "intended":
-            base = _present_or_later(ctx.paragraph_dates, doc.published) or reference
-        if base is not None and not _pluperfect(trig.token):
-            date = coarsen(base, "year") if mod == "intended" else base
-            carried = True
+    if scope.dates is not None:
+        date, carried = ctx.clock.date_for(trig.token, mod, scope.dates, reference)
+    else:
+        date, carried = NO_DATE, False
     scope = scope.at(date.start or doc.published)
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
@@ -82,7 +75,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             code[:2], trig.token.lemma_.lower(), doc.published,
         )  # fmt: skip
         if known is not None:
-            date = known
+            date, carried = replace(known, basis="text"), False
     if date.value and not carried and pairs[0][1] is not None:
         src, tgt = pairs[0][0].key, pairs[0][1].key
         answered = [e.date for e in ctx.events
@@ -173,22 +166,3 @@ def _location(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> Loca
                         country = actor.country if actor else None
                     return Location(name=name, country=country)
     return None
-
-
-def _present_or_later(dates: list[EventDate], anchor: dt.date | None) -> EventDate | None:
-    """A plan belongs to the story's present: the last date of the paragraph not before the
-    article's year ("will strengthen ..." after a paragraph about 2022, not about 1947)."""
-    if anchor is None:
-        return None
-    for date in reversed(dates):
-        if date.value and int(date.value[:4]) >= anchor.year:
-            return date
-    return None
-
-
-def _pluperfect(tok: Token) -> bool:
-    """ "had occurred": earlier than the story's time, so the story's date does not carry."""
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
