@@ -83,13 +83,17 @@ class Actor:
 
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened (seismo.geo): `feature` is city, region, sea or country."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "feature": self.feature}  # fmt: skip
 
 
 @dataclass(frozen=True)
