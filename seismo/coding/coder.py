@@ -23,6 +23,7 @@ from seismo.coding.events import events_for
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.stances import StanceReader
 from seismo.coding.triggers import find_triggers
+from seismo.geo import place_events
 from seismo.model import NO_DATE, Document, Event, Stance
 
 
@@ -89,4 +90,5 @@ class Coder:
             )
             stances.extend(reader.read(scope, sentence_date, sent_events))
             discourse.read_sentence(scope, sent_events)
+        place_events(events, sdoc, doc.text)  # where each happened (seismo.geo)
         return events, stances

@@ -9,6 +9,7 @@ what the story is about (`story.py`), else by the most populous candidate.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -27,6 +28,10 @@ __all__ = ["Gazetteer", "Place", "default_gazetteer", "gdelt_geo", "place_events
 GDELT_COUNTRY, GDELT_US_STATE, GDELT_US_CITY, GDELT_WORLD_CITY, GDELT_WORLD_STATE = 1, 2, 3, 4, 5
 
 
+# Roots whose acts happen in the field, not at the acting government's seat.
+AWAY_ROOTS = frozenset({"15", "18", "19", "20"})
+
+
 @functools.cache
 def _curated_pattern() -> re.Pattern[str]:
     """Our table's names as one pattern, longest first ("Gaza Strip" before "Gaza")."""
@@ -35,9 +40,9 @@ def _curated_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
 
 
-def to_location(place: Place) -> Location:
+def to_location(place: Place, basis: str | None = None) -> Location:
     return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                    feature=place.feature)  # fmt: skip
+                    feature=place.feature, basis=basis)  # fmt: skip
 
 
 def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) -> None:
@@ -54,10 +59,13 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
         text if text is not None else sdoc.text, actor_countries, everywhere, gazetteer
     )
     named_by_sentence: dict[int, list[Named]] = {}
+    breaks = [i for i, ch in enumerate(sdoc.text) if ch == "\n"]
+    last_in_paragraph: tuple[int, Place] | None = None
     for event in events:
         if event.sentence_index >= len(sentences):
             continue
         sent = sentences[event.sentence_index]
+        paragraph = bisect.bisect_left(breaks, sent.start_char)
         if event.sentence_index not in named_by_sentence:
             named_by_sentence[event.sentence_index] = named_places(sent, gazetteer, pattern)
         named = [n for n in named_by_sentence[event.sentence_index] if not _modifier(n.span)]
@@ -67,11 +75,25 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
             actor_texts = {a.text for a in (event.source, event.target) if a is not None and a.text}
             found = clause_place(named, trigger, actor_texts, event.quad_class in (2, 4), story)
         if found is not None:
-            event.location = to_location(found[1])
+            event.location = to_location(found[1], "clause")
+            last_in_paragraph = (paragraph, found[1])
+        elif last_in_paragraph is not None and last_in_paragraph[0] == paragraph:
+            event.location = to_location(last_in_paragraph[1], "paragraph")
         elif story.dateline is not None:
-            event.location = to_location(story.dateline)
+            event.location = to_location(story.dateline, "dateline")
         else:
-            event.location = None
+            event.location = _home_of(event, gazetteer)
+
+
+def _home_of(event: Event, gazetteer: Gazetteer) -> Location | None:
+    """A state's own act, placed in that state at country level: governments speak, summon,
+    recall, sanction and sign at home. Not for fighting (roots 15, 18-20), which happens
+    wherever the text does not say."""
+    country = event.source.country
+    if event.root in AWAY_ROOTS or not country or country not in gazetteer.fips_by_iso3:
+        return None
+    place = gazetteer.country(country)
+    return to_location(place, "actor") if place is not None else None
 
 
 def _modifier(span: Span) -> bool:
