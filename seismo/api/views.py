@@ -46,6 +46,8 @@ def events_page(
     quad_class: int | None = None,
     modality: str | None = None,
     doc_id: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    location_country: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
 ) -> dict[str, Any]:
@@ -62,6 +64,8 @@ def events_page(
             quad_class=quad_class,
             modalities=modalities_for(modality),
             doc_id=doc_id,
+            bbox=bbox,
+            location_country=location_country,
             limit=limit,
             cursor=cursor,
         )

@@ -21,13 +21,23 @@ from seismo.geo.locate import Named, clause_place, named_places, resolve
 from seismo.geo.story import Story, story_of
 from seismo.model import Event, Location
 
-__all__ = ["Gazetteer", "Place", "default_gazetteer", "gdelt_geo", "place_events", "to_location"]
+__all__ = [
+    "Gazetteer",
+    "country_name",
+    "Place",
+    "default_gazetteer",
+    "gdelt_geo",
+    "place_events",
+    "to_location",
+]
 
 # GDELT's ActionGeo_Type values (codebook): 1 country, 2 US state, 3 US city or landmark,
 # 4 world city or landmark, 5 world first-order division.
 GDELT_COUNTRY, GDELT_US_STATE, GDELT_US_CITY, GDELT_WORLD_CITY, GDELT_WORLD_STATE = 1, 2, 3, 4, 5
 
 
+# Roots of acts done on the ground (aid, yielding, protest, force, coercion, violence).
+PHYSICAL_ROOTS = frozenset({"07", "08", "14", "15", "17", "18", "19", "20"})
 # Roots whose acts happen in the field, not at the acting government's seat.
 AWAY_ROOTS = frozenset({"15", "18", "19", "20"})
 
@@ -73,7 +83,7 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
         found = None
         if trigger is not None and named:
             actor_texts = {a.text for a in (event.source, event.target) if a is not None and a.text}
-            found = clause_place(named, trigger, actor_texts, event.quad_class in (2, 4), story)
+            found = clause_place(named, trigger, actor_texts, _physical(event), story)
         if found is not None:
             event.location = to_location(found[1], "clause")
             last_in_paragraph = (paragraph, found[1])
@@ -83,6 +93,11 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
             event.location = to_location(story.dateline, "dateline")
         else:
             event.location = _home_of(event, gazetteer)
+
+
+def _physical(event: Event) -> bool:
+    """An act that happens at a place, not in words: force, coercion, aid, visits."""
+    return event.root in PHYSICAL_ROOTS or event.cameo[:3] in ("042", "043", "044")
 
 
 def _home_of(event: Event, gazetteer: Gazetteer) -> Location | None:
@@ -112,6 +127,11 @@ def _trigger_token(sent: Span, trigger: str) -> Token | None:
         if tok.text == last:
             return tok
     return sent.root
+
+
+def country_name(iso3: str | None) -> str:
+    """A country's name from its alpha-3 code, or "" when unknown."""
+    return default_gazetteer().country_names.get(iso3 or "", "")
 
 
 def gdelt_geo(location: dict | None) -> dict[str, object]:

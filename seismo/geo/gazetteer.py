@@ -30,7 +30,7 @@ FEATURES = ("city", "region", "sea", "country")
 CURATED_IMPORTANCE = 8.0
 COUNTRY_IMPORTANCE = 7.5
 US_STATE_IMPORTANCE = 6.3
-ALTERNATE_NAME_PENALTY = 0.5  # "Kiev" for Kyiv is fine; a stray alias of a suburb is not
+ALTERNATE_NAME_PENALTY = 1.0  # "Kiev" for Kyiv is fine; a stray alias of a suburb is not
 # US states whose bare name is far more often something else ("Washington" the capital).
 STATES_NAMED_ONLY_WITH_STATE = frozenset({"Washington"})
 

@@ -26,6 +26,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 # Prepositions after which a country's name says where, not who.
 COUNTRY_PREPS = frozenset({"in", "at", "inside", "into", "across", "throughout", "within",
                            "near", "off", "over", "around", "outside", "through"})  # fmt: skip
+# Prepositions of direction: a place only when they hang on the verb.
+DIRECTIONAL_PREPS = frozenset({"to", "from", "toward", "towards", "onto", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "expl"})
 COMPASS = frozenset({"southern", "northern", "eastern", "western", "central", "south", "north",
                      "east", "west", "northeastern", "northwestern", "southeastern",
@@ -33,6 +35,8 @@ COMPASS = frozenset({"southern", "northern", "eastern", "western", "central", "s
 # How much the story's favourite country adds to a place's importance (log10 units): enough
 # for Lebanon's Tripoli in a Lebanese story, not enough for Paris, Texas over Paris.
 STORY_BONUS = 1.5
+ATTACK_VERBS = frozenset({"shell", "strike", "bomb", "attack", "hit", "raid", "storm", "besiege",
+                          "capture", "seize", "occupy", "invade", "bombard", "shoot", "target"})  # fmt: skip
 # Specificity: a city in the clause says more than the country it is in.
 SPECIFICITY = {"city": 3, "region": 2, "sea": 2, "country": 1}
 
@@ -64,8 +68,10 @@ def named_places(sent: Span, gazetteer: Gazetteer, curated: re.Pattern[str]) -> 
             continue
         found.append(Named(span, tuple(gazetteer.candidates(match.group(0)))))
         taken.update(range(span.start, span.end))
-    for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+    for ent in [*sent.ents, *_unlabelled_names(sent)]:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ not in PLACE_LABELS and not _place_slot(ent.root):
             continue
         candidates = tuple(gazetteer.candidates(ent.text))
         span = ent
@@ -79,7 +85,65 @@ def named_places(sent: Span, gazetteer: Gazetteer, curated: re.Pattern[str]) -> 
         if before is not None and before.lower_ in COMPASS:
             compass = before.lower_
         found.append(Named(span, candidates, compass))
-    return found
+    return _qualified(found, gazetteer)
+
+
+def _unlabelled_names(sent: Span) -> list[Span]:
+    """Proper names the tagger left out of its place entities: "in Timbuktu", or "Kharkiv"
+    taken for a person. Only kept where a place goes (`_place_slot`)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS and tok.dep_ != "compound":
+            start = min((c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                        default=tok.i)  # fmt: skip
+            if not tok.ent_type_ or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+                out.append(sent.doc[start : tok.i + 1])
+    return out
+
+
+def _place_slot(tok: Token) -> bool:
+    """Whether a name sits where only a place can: after "in"/"near"/..., or as the object
+    of a verb of attack ("struck Kiev")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in (
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+    ):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
+        return True  # "deployed troops to Timbuktu"
+    return tok.dep_ == "dobj" and tok.head.lemma_ in ATTACK_VERBS
+
+
+def _qualified(found: list[Named], gazetteer: Gazetteer) -> list[Named]:
+    """ "Paris, Texas", "London, Ontario": the second name says which first one is meant,
+    and is not a place of its own."""
+    by_start = {n.span.start: n for n in found}
+    out: list[Named] = []
+    skip: set[int] = set()
+    for item in sorted(found, key=lambda n: n.span.start):
+        if item.span.start in skip:
+            continue
+        end = item.span.end
+        after = by_start.get(end + 1)
+        doc = item.span.doc
+        if after is not None and end < len(doc) and doc[end].text == ",":
+            within = [p for p in after.candidates if p.feature in ("country", "region")]
+            admin = {p.admin1 for p in within if p.admin1}
+            countries = {p.country for p in within}
+            narrowed = tuple(
+                p for p in item.candidates
+                if p.feature == "city" and p.country in countries
+                and (not admin or p.country != "USA" or p.admin1 in admin)
+            )  # fmt: skip
+            if narrowed:
+                item = Named(item.span, narrowed, item.compass)
+                skip.add(after.span.start)
+        out.append(item)
+    return out
 
 
 def clause_head(tok: Token) -> Token:
@@ -171,23 +235,29 @@ def _clause_chain(head: Token) -> list[Token]:
 def _stands_for_actor(
     item: Named, place: Place, root: Token, prep: str | None, actor_texts: set[str], material: bool
 ) -> bool:
-    """Whether the name stands for a government rather than for where the event happened.
+    """Whether the name stands for a government (or a party) rather than for where it happened.
 
-    A subject always does ("Moscow said", "Russia's strikes"). A bare country name counts
-    as a place only after a locative preposition ("troops in Mali", "withdrew from
-    Lebanon", "deployed to Poland"), never as an argument ("talks with Iran", "the
-    presidents of Ecuador"). A city that is the event's target is where a material act
-    fell ("shelled Kharkiv") but a government addressed ("protested to Beijing").
+    A subject always does ("Moscow said", "Russia's strikes"). After a locative preposition
+    a name says where ("talks in Doha", "troops in Mali"); "to"/"from" do so only on a verb
+    ("deployed to Poland", but "its ambassador to Colombia", "a proposal from Moscow"). A
+    bare country name elsewhere is a party ("talks with Iran", "the presidents of Ecuador").
+    A city as the object of a physical act is where it fell ("shelled Kharkiv"), but not as
+    the object of words or sanctions ("imposed sanctions on Tehran", "criticised Beijing").
+    A sea or region that is named is always a place ("closed the Bosphorus").
     """
     if _is_subject(root):
         return True
+    if prep in DIRECTIONAL_PREPS:
+        # "deployed to Poland", "struck targets on Kyiv"; not "protested to Beijing",
+        # "sanctions on Tehran", "a proposal from Moscow"
+        return not material or root.head.head.pos_ not in ("VERB", "AUX", "NOUN")
     if place.feature == "country" and item.compass is None:
-        if prep in ("to", "from", "toward", "towards", "onto"):
-            return root.head.head.pos_ not in ("VERB", "AUX")  # "ambassador to Colombia"
         return prep not in COUNTRY_PREPS
-    if item.span.text not in actor_texts and not any(item.span.text in t for t in actor_texts):
+    if prep in LOCATIVE_PREPS:
         return False
-    return not material
+    if place.feature in ("sea", "region"):
+        return False
+    return not (material and root.dep_ in ("dobj", "pobj", "appos", "compound"))
 
 
 def _is_subject(tok: Token) -> bool:

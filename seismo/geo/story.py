@@ -97,7 +97,11 @@ def story_of(text: str, actor_countries: list[str], named: list[list[Place]],
     story.weights.update(c for c in actor_countries if c)
     for candidates in named:
         countries = {p.country for p in candidates if p.country}
-        if len(countries) == 1:
+        top = candidates[0] if candidates else None
+        rivals = [p for p in candidates[1:] if p.feature in ("country", "region")]
+        if top is not None and top.feature == "country" and top.country and not rivals:
+            story.weights[top.country] += 1  # "Lebanon", whatever small towns share it
+        elif len(countries) == 1:
             story.weights[countries.pop()] += 1
     found = find_dateline(text, gazetteer)
     if found is not None:

@@ -38,6 +38,8 @@ def event_filters(
     quad_class: int | None = None,
     modalities: Sequence[str] | None = ("asserted",),
     doc_id: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    location_country: str | None = None,
     date_column: str = "event_date",
 ) -> tuple[list[str], list[Any]]:
     """WHERE clauses and their parameters for the usual event filters.
@@ -62,6 +64,19 @@ def event_filters(
         else:
             clauses.append(f"({forward} OR {forward})")
             params += [a, a, b, b, b, b, a, a]
+    if bbox is not None:
+        west, south, east, north = bbox
+        clauses.append("location_lat BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            clauses.append("location_lon BETWEEN ? AND ?")
+            params += [west, east]
+        else:  # a box across the antimeridian (west 170, east -170)
+            clauses.append("(location_lon >= ? OR location_lon <= ?)")
+            params += [west, east]
+    if location_country is not None:
+        clauses.append("location_country = ?")
+        params.append(location_country)
     if since is not None:
         clauses.append(f"{date_column} >= ?")
         params.append(since)

@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS events (
     location_country VARCHAR,
     location_lat DOUBLE,
     location_lon DOUBLE,
+    location_feature VARCHAR,  -- city, region, sea, country (seismo.geo)
+    location_basis VARCHAR,    -- clause, paragraph, dateline, actor
     confidence DOUBLE,
     trigger VARCHAR,
     coder VARCHAR
@@ -90,5 +92,9 @@ CREATE TABLE IF NOT EXISTS stances (
     evidence VARCHAR,
     coder VARCHAR
 );
+
+-- files written before events carried a location's kind and basis
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
 
 INSERT OR IGNORE INTO seismo_meta VALUES ('schema_version', '1');
