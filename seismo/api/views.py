@@ -119,6 +119,27 @@ def relations_network(
     return {"at": at.isoformat() if at else None, "window_days": window_days, **graph}
 
 
+def map_points(
+    store: Store,
+    *,
+    a: str | None = None,
+    b: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    modality: str | None = None,
+) -> dict[str, Any]:
+    """Points for the map: placed events of a dyad or a period, by place and QuadClass."""
+    if (a is None) != (b is None):
+        raise bad_request("A dyad needs both a and b (e.g. a=JPN&b=RUS).")
+    points = store.map_points(
+        dyad=(a, b) if a and b else None,
+        since=since,
+        until=until,
+        modalities=modalities_for(modality),
+    )
+    return {"points": points, "events": sum(p["n"] for p in points)}
+
+
 def stances(
     store: Store,
     holder: str | None,

@@ -318,3 +318,28 @@ def summary(con: Any, has_documents: bool = True, has_stances: bool = True) -> d
         "last_event_date": last.isoformat() if last else None,
         "top_dyads": top_dyads(con),
     }
+
+
+MAP_POINT_LIMIT = 2000
+MAP_EVIDENCE = 3
+
+
+def map_points(con: Any, *, limit: int = MAP_POINT_LIMIT, **filters: Any) -> list[dict[str, Any]]:
+    """Placed events grouped by place and QuadClass, with a few evidence sentences each.
+
+    One point per (place, QuadClass): the map sizes it by `n` and colours it by QuadClass;
+    `evidence` holds the latest sentences ({sentence, doc_id, cameo, date}) for a click.
+    `filters` are those of `event_filters`.
+    """
+    clauses, params = event_filters(**filters)
+    clauses.append("location_lat IS NOT NULL AND location_lon IS NOT NULL")
+    rows = con.execute(
+        "SELECT location_name AS name, location_country AS country, location_feature AS feature,"
+        " location_lat AS lat, location_lon AS lon, quad_class, count(*) AS n,"
+        " list({'sentence': sentence, 'doc_id': doc_id, 'cameo': cameo, 'date': date}"
+        f"   ORDER BY {SORT_DATE} DESC)[1:{MAP_EVIDENCE}] AS evidence"
+        f" FROM events {where(clauses)}"
+        " GROUP BY ALL ORDER BY n DESC, name LIMIT ?",
+        [*params, int(limit)],
+    )
+    return fetch_dicts(rows)
