@@ -81,13 +81,19 @@ class Actor:
 
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened (seismo.geo): `feature` is city, region, sea or country;
+    `basis` what placed it: clause, paragraph, dateline or actor (see docs/geocoding.md)."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None
+    basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "feature": self.feature, "basis": self.basis}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,10 @@ class Store:
         """
         return queries.query_events(self.con, limit=limit, cursor=cursor, **filters)
 
+    def map_points(self, **filters: Any) -> list[dict[str, Any]]:
+        """Placed events grouped by place and QuadClass, for the map (`queries.map_points`)."""
+        return queries.map_points(self.con, **filters)
+
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         """A document's text and metadata with its events and stances (None if unknown)."""
         return queries.get_document(self.con, doc_id)
