@@ -16,11 +16,11 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seismo.model import CODER_VERSION, CodedDocument, Document, Skipped
+from seismo.pipeline import chunks
 
 if TYPE_CHECKING:
     from seismo.coding.coder import Coder
@@ -99,13 +99,6 @@ class Tally:
 
 def _ignore(_: Any) -> None:
     return None
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of `size` items (the last shorter) from any iterable, lazily."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def coder_stream(
