@@ -13,24 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from seismo.coding.lexicon import Rule
+from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
-# Participles that tie a noun to an actor ("officials associated with the Kremlin").
-LINKING_PARTICIPLES = frozenset(
-    {"associate", "link", "connect", "tie", "affiliate", "belong", "loyal", "close", "base"}
-)
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
 )
 RELATIVES = frozenset({"which", "who", "that", "whom", "whose"})
 # How a verb without its own subject borrows one, by its dependency label.
-# Verbs whose object, not subject, does what follows: "urged Tokyo to act".
-OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "press", "call",
-                            "encourage", "pressure", "push", "order", "allow", "request",
-                            "tell", "warn", "advise", "appeal", "implore", "compel"})  # fmt: skip
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "ccomp", "relcl", "dep"})
 
 
@@ -56,7 +47,9 @@ def phrase(head: Token, via: str) -> Phrase:
         tokens.append(tok)
         for child in tok.children:
             if child.dep_ in CLAUSE_DEPS and not (
-                child.dep_ == "acl" and child.lemma_.lower() in LINKING_PARTICIPLES
+                # "officials associated with the Kremlin": the participle ties them to it
+                child.dep_ == "acl"
+                and child.lemma_.lower() in lexicon_of(head.doc).words("linking_participles")
             ):
                 continue
             if child.dep_ == "punct":
@@ -151,7 +144,8 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
         gov = verb.head
         # object control: "urged Japan to act", "invited X to speak"
-        if verb.dep_ == "xcomp" and gov.lemma_ in OBJECT_CONTROL:
+        control = lexicon_of(verb.doc).words("object_control_verbs")
+        if verb.dep_ == "xcomp" and gov.lemma_ in control:
             objs = children(gov, "dobj") or [
                 o for p in children(gov, "prep") if p.lower_ == "on" for o in children(p, "pobj")
             ]  # "urged Japan to act", "called on Israel to allow"
