@@ -50,7 +50,10 @@ def parties(
         return found
 
     if trig.nominal:
-        sources = resolve_all(noun_slot_phrases(tok, trig.rule.source))
+        src_phrases = noun_slot_phrases(tok, trig.rule.source)
+        if trig.light_verb is not None:  # "X and Y held their talks": the subject names both
+            src_phrases = [ph for ph in src_phrases if not ph.is_pronoun]
+        sources = resolve_all(src_phrases)
         tgt_phrases = noun_slot_phrases(tok, trig.rule.target)
         if trig.light_verb is not None:
             if not tgt_phrases:
