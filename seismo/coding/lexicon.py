@@ -113,8 +113,8 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         copy=bool(raw.get("copy", False)),
         requires=_words(raw.get("requires")),
         light_only=bool(raw.get("light_only", False)),
-        unless=frozenset(str(o).lower() for o in raw.get("unless", ())),
-        comp=frozenset(str(o).lower() for o in raw.get("comp", ())),
+        unless=_words(raw.get("unless")),
+        comp=_words(raw.get("comp")),
     )
 
 
