@@ -28,7 +28,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         # a named event ("the 1956 declaration", "Russia's invasion") is a reference to
         # something that happened, whatever the verb around it plans
         modality = Modality("negated") if is_negated(trig.token) else Modality("asserted")
-    coded = code_for(trig.rule.code, modality)
+    coded = code_for(trig.rule.code, modality, discourse.lex)
     if coded is None:
         return []
     code, mod = coded
@@ -70,7 +70,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if (
         not pairs
         and sources
-        and keeps_without_target(code, trig)
+        and keeps_without_target(code, trig, discourse.lex)
         and (not targets or (code[:2] in ("13", "15") and all(t.key in own for t in targets)))
     ):  # no target, or only the source's own people ("threatened to withdraw ITS envoys")
         pairs = [(s, None) for s in sources]
