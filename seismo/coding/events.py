@@ -144,5 +144,3 @@ def _copy(
             )
         )  # fmt: skip
     return out
-
-

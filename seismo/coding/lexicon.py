@@ -37,6 +37,9 @@ class Rule:
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+    # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
+    # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
+    comp: frozenset[str] = frozenset()
     # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
     unless: frozenset[str] = frozenset()
     # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
