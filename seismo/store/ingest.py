@@ -61,6 +61,8 @@ class Tally:
     stances: int = 0
     already: int = 0
     replaced: int = 0
+    redated: int = 0  # stored documents coded again because a new publication date was given
+    no_published: int = 0  # coded documents with no publication date at all
     skipped: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -76,9 +78,22 @@ class Tally:
             reasons += "; …"
         skip_text = f"skipped {skipped} ({reasons})" if skipped else "skipped 0"
         replaced = f", replaced {self.replaced} earlier version(s)" if self.replaced else ""
+        if self.redated:
+            replaced += f", re-coded {self.redated} for a new publication date"
         return (
             f"coded {self.documents} documents, {self.events} events, {self.stances} stances; "
             f"{skip_text}, already stored {self.already}{replaced}"
+        )
+
+    def undated_warning(self) -> str | None:
+        """The one warning for documents without a publication date, or None."""
+        if not self.no_published:
+            return None
+        return (
+            f"warning: {self.no_published} document(s) had no publication date (no "
+            "--published, metadata or dateline): their events that state no date of their "
+            "own are undated and relative dates ('on Monday') stay unresolved; pass "
+            "--published YYYY-MM-DD"
         )
 
 
@@ -128,6 +143,7 @@ def code_stream(
             on_skip(item)
             continue
         tally.documents += 1
+        tally.no_published += item.document.published is None
         tally.events += len(item.events)
         tally.stances += len(item.stances)
         on_progress(tally)
@@ -151,8 +167,9 @@ def not_yet_stored(
 ) -> Iterator[Document | Skipped]:
     """Drop documents this coder version already stored, before any parsing.
 
-    The store is opened once per batch of read documents and closed again, so a server can
-    read between batches. A text seen twice in one run is coded once.
+    A stored text given a new publication date (`--published`) is coded again: its events'
+    dates depend on it. The store is opened once per batch of read documents and closed
+    again, so a server can read between batches. A text seen twice in one run is coded once.
     """
     seen: set[str] = set()
     for chunk in chunks(items, batch_size):
@@ -160,9 +177,14 @@ def not_yet_stored(
         stored: set[str] = set()
         if docs and not recode:
             with open_store(db, wait) as store:
-                stored = {
-                    d.content_hash for d in docs if store.is_coded(d.content_hash, CODER_VERSION)
-                }
+                for d in docs:
+                    found, published = store.coded_published(d.content_hash, CODER_VERSION)
+                    if not found:
+                        continue
+                    if d.published is not None and d.published != published:
+                        tally.redated += 1
+                    else:
+                        stored.add(d.content_hash)
         for item in chunk:
             if isinstance(item, Document):
                 if item.content_hash in stored or item.content_hash in seen:
