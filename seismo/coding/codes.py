@@ -7,6 +7,7 @@ a threat a threat (13).
 
 from __future__ import annotations
 
+from seismo.coding.constructions import announced_act
 from seismo.coding.modality import Modality
 from seismo.coding.triggers import Trigger
 from seismo.model import EventDate
@@ -25,12 +26,17 @@ TARGETLESS_ROOTS = frozenset({"11"})
 # "released prisoners", "rallied"), acts with no other party: yield, reject, protest, force
 # posture, coercion.
 TARGETLESS_SPECIFIC_ROOTS = frozenset({"08", "12", "14", "15", "17"})
+# Codes kept without a target whatever the pattern: a denial ("an accusation Doha denies")
+# and a threat of force ("ECOWAS threatened to use force").
+TARGETLESS_CODES = frozenset({"016", "138"})
 
 
 def code_for(code: str, modality: Modality) -> tuple[str, str] | None:
     """The code and modality an event is stored with, from its pattern's code."""
     root = code[:2]
     if modality.kind == "intent_expressed":
+        if root == "08" and modality.governor == "agree":
+            return code, "asserted"  # "agreed to a ceasefire": the truce is agreed, declared
         if root in THREAT_CODES:
             if modality.governor == "vow":  # "vowed to retaliate": a threat
                 return THREAT_CODES[root], "asserted"
@@ -42,6 +48,8 @@ def code_for(code: str, modality: Modality) -> tuple[str, str] | None:
         return code, "negated"
     if modality.kind == "threatened":
         return THREAT_CODES.get(root, "130"), "asserted"
+    if announced_act(root, modality.governor, modality.value):
+        return code, "intended"  # "decided to expel", "will suspend talks, it said": the act
     if modality.value == "intended":
         # CAMEO codes a stated plan as the statement: "will send aid" is an intent to
         # cooperate (03), "wants to attack" a threat (13); the modality stays "intended"
@@ -55,10 +63,14 @@ def code_for(code: str, modality: Modality) -> tuple[str, str] | None:
 def keeps_without_target(code: str, trig: Trigger) -> bool:
     """Whether an event with a source and no target is still an event worth keeping."""
     rule = trig.rule
-    return code[:2] in TARGETLESS_ROOTS or (
-        code[:2] in TARGETLESS_SPECIFIC_ROOTS
-        and not trig.nominal
-        and bool(rule.objects or rule.prt or rule.pobj)
+    return (
+        code[:2] in TARGETLESS_ROOTS
+        or code in TARGETLESS_CODES
+        or (
+            code[:2] in TARGETLESS_SPECIFIC_ROOTS
+            and not trig.nominal
+            and bool(rule.objects or rule.prt or rule.pobj)
+        )
     )
 
 
@@ -73,7 +85,8 @@ def confidence(trig: Trigger, how: str, date: EventDate, n_targets: int, code: s
     rule = trig.rule
     score = 0.55
     score += 0.15 if not trig.nominal else 0.05
-    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1}[how]
+    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1,
+              "reciprocal": 0.0}[how]  # fmt: skip
     score += 0.05 if date.value and date.text and not date.text.startswith("(") else 0.0
     score += 0.05 if (rule.objects or rule.pobj or rule.prt) else 0.0
     score -= 0.1 if n_targets == 0 else 0.05 * max(0, n_targets - 2)

@@ -35,7 +35,12 @@ PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # gold sets and CAMEO practice: "decided to expel" is the expulsion, not a threat of it).
 DECISION_GOVERNORS = frozenset({"decide", "order", "announce", "resolve", "move", "vote",
                                 "instruct", "approve"})  # fmt: skip
-# Roots whose announced act counts as the act: reductions of relations and yielding.
+# A plain future ("will suspend", "said it would continue to impose"): for a reduction of
+# relations, the announced act.
+PLAIN_FUTURE_GOVERNORS = frozenset({None, "say", "announce", "continue", "begin", "start",
+                                    "resume", "keep"})  # fmt: skip
+# Roots whose announced act counts as the act: reductions of relations, and yielding when a
+# decision is announced ("ordered the release": a plain "will ease" stays an intent, 035).
 ANNOUNCED_ROOTS = frozenset({"16", "08"})
 
 
@@ -67,14 +72,18 @@ def is_reciprocal(ph: Phrase) -> bool:
 
 
 def reciprocal_slots(trigger: Token) -> list[Phrase]:
-    """The reciprocal object or prepositional object of a verb, if any ("accused each
-    other", "clashed with one another")."""
+    """The reciprocal words among a verb's own arguments: "accused each other", "clashed
+    with one another", "open embassies in each other's capitals" (not inside a clause of
+    their own)."""
     found = []
-    for tok in [*children(trigger, "dobj"), *(
-        o for p in children(trigger, "prep") for o in children(p, "pobj")
-    )]:  # fmt: skip
+    for tok in trigger.subtree:
         ph = Phrase(tok, [tok], "reciprocal")
-        if is_reciprocal(ph):
+        if tok.i == trigger.i or not is_reciprocal(ph):
+            continue
+        cur = tok.head
+        while cur.i != trigger.i and cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == trigger.i:
             found.append(ph)
     return found
 
@@ -128,4 +137,6 @@ def announced_act(root: str, governor: str | None, value: str) -> bool:
     "decided to sever ties", "will suspend negotiations" (a reported plain future)."""
     if root not in ANNOUNCED_ROOTS or value != "intended":
         return False
-    return governor is None or governor in DECISION_GOVERNORS or governor in ("say", "announce")
+    if governor in DECISION_GOVERNORS:
+        return True
+    return root == "16" and governor in PLAIN_FUTURE_GOVERNORS
