@@ -227,7 +227,7 @@ def load_gold(path: str | Path, required: Sequence[str] = GOLD_EVENT_FIELDS) -> 
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise SeismoError("E003", Errors.E003.format(path=path, reason=exc)) from exc
+        raise SeismoError(Errors.E003.format(path=path, reason=exc)) from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -245,4 +245,4 @@ def load_gold(path: str | Path, required: Sequence[str] = GOLD_EVENT_FIELDS) -> 
 
 
 def _gold_error(path: str | Path, line: int, reason: str) -> SeismoError:
-    return SeismoError("E008", Errors.E008.format(path=path, line=line, reason=reason))
+    return SeismoError(Errors.E008.format(path=path, line=line, reason=reason))

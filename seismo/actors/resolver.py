@@ -14,9 +14,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from seismo.actors.entries import ISO3, SECTORS, Entry, Tables
 from seismo.actors.mentions import Mention, MentionFinder
 from seismo.actors.people import Person, in_office_on, standing_on
-from seismo.actors.tables import ISO3, SECTORS, Entry, Tables, load_tables
+from seismo.actors.tables import load_tables
 from seismo.model import Actor
 
 # Kinds where "former" in the text makes the actor a former official (ELI).

@@ -54,21 +54,38 @@ def ingest_router(write_token: str) -> APIRouter:
             )
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            raise Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            raise Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
+            raise _too_large()
+        body = await read_bounded(request, MAX_BODY_BYTES)
         from starlette.concurrency import run_in_threadpool
 
-        return await run_in_threadpool(_code_and_store, request.app.state.database.db_path, body)
+        return await run_in_threadpool(_code_and_store, request.app.state.database, body)
 
     return router
 
 
-def _code_and_store(db_path: str | None, body: bytes) -> dict[str, Any]:
+def _too_large() -> Problem:
+    return Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
+
+
+async def read_bounded(request: Request, limit: int) -> bytes:
+    """The request body, read chunk by chunk and refused (413) as soon as it passes `limit`.
+
+    A chunked body has no Content-Length to check first; reading it whole before counting
+    would let one client make the server hold any amount of memory.
+    """
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            raise _too_large()
+    return bytes(received)
+
+
+def _code_and_store(database: Any, body: bytes) -> dict[str, Any]:
     from seismo.ingest.jsonl import read_jsonl_stream
     from seismo.store.ingest import ingest_documents
 
+    db_path = database.db_path
     if not db_path:
         raise Problem(409, "The server reads Parquet only; there is no database to write to.")
     skipped: list[dict[str, str]] = []
@@ -82,7 +99,7 @@ def _code_and_store(db_path: str | None, body: bytes) -> dict[str, Any]:
     except SeismoError as exc:
         raise Problem(
             503,
-            str(exc),
+            database.redact(str(exc)),
             kind="/problems/database-unavailable",
             title="Database unavailable",
             headers={"Retry-After": "5"},

@@ -20,7 +20,7 @@ from seismo.coding.discourse import (
     paragraph_starts,
 )
 from seismo.coding.events import events_for
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import LEXICON_KEY, Lexicon
 from seismo.coding.stances import StanceReader
 from seismo.coding.triggers import find_triggers
 from seismo.model import NO_DATE, Document, Event, Stance
@@ -46,6 +46,7 @@ class Coder:
     def code(self, doc: Document, sdoc: Doc) -> tuple[list[Event], list[Stance]]:
         """All events and stances of a parsed document."""
         discourse = self.discourse
+        sdoc.user_data[LEXICON_KEY] = self.lex  # for the parse walkers (lexicon.lexicon_of)
         reader = StanceReader(discourse)
         stances: list[Stance] = []
         mentions = self.kb.find_mentions(sdoc)

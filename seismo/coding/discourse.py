@@ -10,13 +10,9 @@ through that memory: everything a rule needs to know to name the actors of a phr
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
 from seismo.actors import ActorBase, Mention
@@ -24,27 +20,11 @@ from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, children, phras
 from seismo.coding.constructions import RoleMemory, role_words
 from seismo.coding.dating import SentenceDates, likely_date
 from seismo.coding.lexicon import Lexicon
-from seismo.coding.triggers import QUANTITY_NOUNS
 from seismo.model import Actor, Document, Event, EventDate
 
-TERRITORIES_FILE = Path(__file__).resolve().parent / "tables" / "territories.yaml"
-
-# Roles that name a body of the state even without an article ("Police arrested ...").
-BARE_ROLES = frozenset({"police", "government", "military", "army", "navy", "opposition",
-                        "parliament", "junta", "regime", "congress", "cabinet"})  # fmt: skip
 PERSON_KINDS = frozenset({"person", "office_title"})
+# Prepositions of place (a closed class of English, not knowledge a user extends).
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
-
-
-@functools.cache
-def territories() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """Places whose seizure is an act against a state (tables/territories.yaml)."""
-    raw = yaml.safe_load(TERRITORIES_FILE.read_text(encoding="utf-8")) or {}
-    out = []
-    for entry in raw.get("territories", []):
-        for name in entry["names"]:
-            out.append((re.compile(rf"\b{re.escape(name)}\b"), str(entry["country"]), name))
-    return tuple(out)
 
 
 @dataclass
@@ -176,7 +156,7 @@ class Discourse:
                 continue
             actors.append(actor)
         if not actors and ph.via.startswith("slot:"):
-            actors = _territory_actors(ph)
+            actors = _territory_actors(ph, self.lex)
         if not actors:
             actors = self._role_in_context(ph, scope)
         return actors
@@ -185,7 +165,7 @@ class Discourse:
         """ "The government", "the rebels", "police" with no state named: the state the
         sentence (or, failing that, the story) is about, with the role's sector."""
         head = ph.head
-        if head.lemma_.lower() in QUANTITY_NOUNS:  # "dozens of protesters"
+        if head.lemma_.lower() in self.lex.words("quantity_nouns"):  # "dozens of protesters"
             inner = [
                 o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")
             ]
@@ -198,7 +178,7 @@ class Discourse:
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        if not (head.tag_ == "NNS" or definite or head.lower_ in BARE_ROLES):
+        if not (head.tag_ == "NNS" or definite or head.lower_ in self.lex.words("bare_roles")):
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
@@ -317,10 +297,12 @@ def _antecedent(relative: Token) -> Token | None:
     return None
 
 
-def _territory_actors(ph: Phrase) -> list[Actor]:
+def _territory_actors(ph: Phrase, lex: Lexicon) -> list[Actor]:
+    """A seized place stands for the state it was taken from (rules/territories.yaml)."""
     text = " ".join(t.text for t in ph.tokens)
-    for pattern, country, name in territories():
-        if pattern.search(text):
+    for place in lex.territories:
+        if place.pattern.search(text):
+            name, country = place.name, place.country
             return [Actor(code=country, country=country, sector=None, name=name, text=name)]
     return []
 

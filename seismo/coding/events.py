@@ -28,7 +28,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         # a named event ("the 1956 declaration", "Russia's invasion") is a reference to
         # something that happened, whatever the verb around it plans
         modality = Modality("negated") if is_negated(trig.token) else Modality("asserted")
-    coded = code_for(trig.rule.code, modality)
+    coded = code_for(trig.rule.code, modality, discourse.lex)
     if coded is None:
         return []
     code, mod = coded
@@ -66,7 +66,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
         pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
-    if not pairs and not targets and sources and keeps_without_target(code, trig):
+    if not pairs and not targets and sources and keeps_without_target(code, trig, discourse.lex):
         pairs = [(s, None) for s in sources]
     if not pairs:
         return []

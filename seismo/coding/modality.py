@@ -17,8 +17,6 @@ from seismo.coding.lexicon import Lexicon
 
 # A clause of its own ends the chain: "X said that Y would ..." keeps Y's modality local.
 CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "csubj"})
-INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen"})
-EXPRESSED_INTENT = frozenset({"agree", "promise", "pledge", "vow", "offer", "commit"})
 
 
 @dataclass(frozen=True)
@@ -132,7 +130,7 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     if _conditional(gov, lex):
         return Modality("hypothetical", lemma)
     if lemma in lex.words("intent_governors"):
-        if lemma in EXPRESSED_INTENT:
+        if lemma in lex.words("expressed_intent_governors"):
             return Modality("asserted", lemma, "intent_expressed")
         if lemma == "threaten":
             return Modality("asserted", lemma, "threatened")
@@ -183,7 +181,11 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 continue
             if tok.dep_ in CLAUSE_BOUNDARIES:
                 break
-        elif tok.i != trigger.i and tok.pos_ == "ADJ" and tok.lemma_.lower() in INTENT_ADJECTIVES:
+        elif (
+            tok.i != trigger.i
+            and tok.pos_ == "ADJ"
+            and tok.lemma_.lower() in lex.words("intent_adjectives")
+        ):
             if is_negated(tok) or is_negated(tok.head):
                 return Modality("asserted", tok.lemma_, "refused")
             return Modality("asserted", tok.lemma_, "intent_expressed")  # "is ready to send"

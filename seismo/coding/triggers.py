@@ -27,11 +27,11 @@ class Trigger:
     light_verb: Token | None = None  # nouns: the verb that carries them
 
 
-def _object_words(obj: Token | None) -> set[str]:
+def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     if obj is None:
         return set()
     words = {obj.lemma_.lower(), obj.lower_}
-    carried = _carried_noun(obj)  # "50 tonnes of medical supplies" is about the supplies
+    carried = _carried_noun(obj, lex)  # "50 tonnes of medical supplies" is about the supplies
     if carried:
         words.add(carried)
     for child in obj.children:
@@ -40,22 +40,12 @@ def _object_words(obj: Token | None) -> set[str]:
     return words
 
 
-# Nouns that only count or package the event noun after "of" ("a new round of sanctions").
-QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
-                            "number", "string", "spate", "flurry", "barrage", "volley",
-                            "tonne", "ton", "dozen", "hundred", "thousand", "million", "billion",
-                            "lot", "load", "consignment", "shipment", "pair", "couple"})  # fmt: skip
-
-
-# Codes that only say "some cooperation": a more telling event noun as object wins over them.
-GENERIC_CODES = frozenset({"010", "020", "030", "040", "050", "060", "070", "080"})
-
-
-def _carried_noun(obj: Token | None) -> str | None:
-    """The noun an object stands for: itself, or X in "a package of X"."""
+def _carried_noun(obj: Token | None, lex: Lexicon) -> str | None:
+    """The noun an object stands for: itself, or X in "a package of X" (rules/words.yaml:
+    quantity_nouns)."""
     if obj is None:
         return None
-    if obj.lemma_.lower() in QUANTITY_NOUNS:
+    if obj.lemma_.lower() in lex.words("quantity_nouns"):
         for prep in children(obj, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -72,12 +62,13 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if not rules or tok.pos_ not in ("VERB", "AUX"):
         return None
     obj = direct_object(tok)
-    words = _object_words(obj)
+    words = _object_words(obj, lex)
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
-    carried = _carried_noun(obj)
+    carried = _carried_noun(obj, lex)
+    generic = lex.word_set("codes", "generic")  # "some cooperation": a telling noun wins
     for rule in sorted(rules, key=_unconstrained):
-        if rule.code in GENERIC_CODES and _unconstrained(rule) and carried in lex.nouns:
+        if rule.code in generic and _unconstrained(rule) and carried in lex.nouns:
             continue  # "agreed a package of sanctions": the sanctions are the event
         if rule.objects and not (words & rule.objects):
             continue
@@ -116,7 +107,11 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     head = tok.head
     light = None
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lex.words("quantity_nouns")
+    ):
         tok, head = head.head, head.head.head  # "imposed a new round of sanctions"
     if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in lex.words("light_verbs"):

@@ -82,13 +82,12 @@ class Store:
         except duckdb.Error as exc:
             self.con.close()
             raise SeismoError(
-                "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
             ) from exc
 
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
         if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise SeismoError(
-                "E007",
                 Errors.E007.format(
                     path=self.path, reason="the file does not exist; run `seismo ingest` first"
                 ),
@@ -104,7 +103,7 @@ class Store:
                     delay = min(delay * 2, 1.0)
                     continue
                 raise SeismoError(
-                    "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                    Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
                 ) from exc
 
     def _check_schema(self) -> None:
@@ -118,7 +117,6 @@ class Store:
         if missing:
             self.con.close()
             raise SeismoError(
-                "E007",
                 Errors.E007.format(
                     path=self.path,
                     reason=f"it is not a seismo database (no {', '.join(missing)} table)",
@@ -250,9 +248,7 @@ def open_events_view(con: duckdb.DuckDBPyConnection, parquet_dir: str | Path) ->
     if (root / "events").is_dir():  # the folder `seismo spark` wrote: events beside stances
         root = root / "events"
     if not root.is_dir() or not any(root.rglob("*.parquet")):
-        raise SeismoError(
-            "E007", Errors.E007.format(path=str(root), reason="no Parquet files under it")
-        )
+        raise SeismoError(Errors.E007.format(path=str(root), reason="no Parquet files under it"))
     pattern = str(root / "**" / "*.parquet").replace("'", "''")
     con.execute(
         "CREATE OR REPLACE VIEW events AS "
