@@ -17,12 +17,16 @@ from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
 )
 RELATIVES = frozenset({"which", "who", "that", "whom", "whose"})
 # How a verb without its own subject borrows one, by its dependency label.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "ccomp", "relcl", "dep"})
+# "accused Iran of supplying", "praised Japan for sending", "condemned X for carrying out":
+# after a verb with an object, the object does what the "of"/"for" phrase says.
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for"})
 
 
 @dataclass
@@ -51,6 +55,9 @@ def phrase(head: Token, via: str) -> Phrase:
                 child.dep_ == "acl"
                 and child.lemma_.lower() in lexicon_of(head.doc).words("linking_participles")
             ):
+                agentive = lexicon_of(head.doc).words("agent_participles")
+                if child.dep_ == "acl" and child.lemma_.lower() in agentive:
+                    stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
                 continue
             if child.dep_ == "punct":
                 continue
@@ -84,6 +91,23 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
+def object_complement_controller(tok: Token) -> Token | None:
+    """The object that does what an "of"/"for" complement says: Iran in "accused Iran of
+    supplying drones" or "condemned Iran for a drone strike" (`tok` is the verb or the event
+    noun in the complement)."""
+    if tok.dep_ not in ("pcomp", "pobj"):
+        return None
+    prep = tok.head
+    if prep.lower_ not in OBJECT_COMPLEMENT_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # "the jet was shot down for violating Turkish airspace": the passive subject did it
+    objs = children(verb, "dobj") or children(verb, "nsubjpass")
+    return objs[0] if objs else None
+
+
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     found: list[Token] = []
     for prep in children(tok, "prep", "agent", "dative"):
@@ -98,6 +122,10 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     return found
 
 
+# Partners that spaCy may hang off the object's topic rather than the object itself.
+NESTED_PARTNER_PREPS = frozenset({"with", "against"})
+
+
 def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     """The head tokens that fill one slot of a pattern."""
     kind, _, word = slot.partition(":")
@@ -110,7 +138,14 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     if kind == "pp":
         return _pp_objects(trigger, word)
     if kind == "obj_pp":
-        return _pp_objects(obj, word) if obj is not None else []
+        if obj is None:
+            return []
+        found = _pp_objects(obj, word)
+        if not found and word in NESTED_PARTNER_PREPS:
+            # "suspend negotiations on the dam with Ethiopia": the partner hangs off the topic
+            found = [o for p in children(obj, "prep") for t in children(p, "pobj")
+                     for o in _pp_objects(t, word)]  # fmt: skip
+        return found
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if kind == "poss_obj":
@@ -136,11 +171,23 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if subjects:
         head = subjects[0]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
+            issued = verb.head
+            if (
+                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
+                and issued.dep_ in ("dobj", "nsubjpass")
+                and issued.head.pos_ in ("VERB", "AUX")
+            ):  # "adopted a resolution which demanded": whoever adopted it demands
+                found = subject_of(issued.head, depth + 1)
+                if found is not None:
+                    return found
             return phrase(verb.head, "relative")
         return phrase(head, "subject")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and not is_passive(verb) and not infinitive:
         return phrase(verb.head, "relative")  # "resolutions condemning X": the resolutions act
+    controller = object_complement_controller(verb)
+    if controller is not None:
+        return phrase(controller, "controller")
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
         gov = verb.head
         # object control: "urged Japan to act", "invited X to speak"
@@ -207,6 +254,10 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
             if obj is not None:
                 found.append(Phrase(obj, list(obj.subtree), "slot:obj_tree"))
+            continue
+        if slot == "clause_tree":  # "denied violating Polish airspace": who the clause names
+            for clause in children(verb, "xcomp", "ccomp"):
+                found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
             continue
         for head in slot_heads(verb, slot, obj):
             found.append(phrase(head, f"slot:{slot}"))

@@ -34,7 +34,7 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
         return code, "negated"
     if modality.kind == "threatened":
         return threat.get(root) or "130", "asserted"
-    if announced_act(root, modality.governor, modality.value):
+    if announced_act(root, modality, lex):
         return code, "intended"  # "decided to expel", "will suspend talks, it said": the act
     if modality.value == "intended":
         # CAMEO codes a stated plan as the statement: "will send aid" is an intent to

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.coding.arguments import Phrase, children
+from seismo.coding.lexicon import Lexicon
+from seismo.coding.modality import Modality
 
 # Prepositions that put an event in the story's background: its actor is whoever the
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
@@ -28,20 +30,6 @@ BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "
                               "until", "ahead", "prior"})  # fmt: skip
 # Prepositions that say where a military act took place ("strikes near Damascus").
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
-# Roots whose acts have a place that is their target when nothing else is: force posture,
-# coercion, assault, fighting, mass violence.
-PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-# Governors of a decision announced as taken: the complement is the act itself (RULES of the
-# gold sets and CAMEO practice: "decided to expel" is the expulsion, not a threat of it).
-DECISION_GOVERNORS = frozenset({"decide", "order", "announce", "resolve", "move", "vote",
-                                "instruct", "approve"})  # fmt: skip
-# A plain future ("will suspend", "said it would continue to impose"): for a reduction of
-# relations, the announced act.
-PLAIN_FUTURE_GOVERNORS = frozenset({None, "say", "announce", "continue", "begin", "start",
-                                    "resume", "keep"})  # fmt: skip
-# Roots whose announced act counts as the act: reductions of relations, and yielding when a
-# decision is announced ("ordered the release": a plain "will ease" stays an intent, 035).
-ANNOUNCED_ROOTS = frozenset({"16", "08"})
 
 
 def in_background(noun: Token) -> bool:
@@ -132,11 +120,14 @@ class RoleMemory:
         return None
 
 
-def announced_act(root: str, governor: str | None, value: str) -> bool:
+def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
     """Whether an intended act is an announced decision to be coded as the act itself:
-    "decided to sever ties", "will suspend negotiations" (a reported plain future)."""
-    if root not in ANNOUNCED_ROOTS or value != "intended":
+    "decided to sever ties", "ordered the release", "will suspend negotiations" (a reported
+    plain future of a reduction of relations). The word lists are in grammar.yaml and
+    rules/codes.yaml."""
+    if modality.value != "intended" or root not in lex.word_set("codes", "announced_roots"):
         return False
-    if governor in DECISION_GOVERNORS:
+    governor = modality.governor
+    if governor in lex.words("decision_governors"):
         return True
-    return root == "16" and governor in PLAIN_FUTURE_GOVERNORS
+    return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))

@@ -25,7 +25,6 @@ from seismo.coding.arguments import (
     verb_slot_phrases,
 )
 from seismo.coding.constructions import (
-    PLACE_TARGET_ROOTS,
     in_background,
     place_heads,
     reciprocal_slots,
@@ -159,7 +158,7 @@ def parties(
     ):  # fmt: skip
         # "both countries recalled their ambassadors": each from the other
         return sources, list(sources), "reciprocal"
-    if not targets and trig.rule.code[:2] in PLACE_TARGET_ROOTS:
+    if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
             how = "object"
