@@ -37,6 +37,8 @@ class Rule:
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+    # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         copy=bool(raw.get("copy", False)),
         requires=_words(raw.get("requires")),
         light_only=bool(raw.get("light_only", False)),
+        unless=frozenset(str(o).lower() for o in raw.get("unless", ())),
     )
 
 

@@ -27,10 +27,29 @@ class Trigger:
     light_verb: Token | None = None  # nouns: the verb that carries them
 
 
+def _forms(tok: Token) -> set[str]:
+    """A noun's lemma and spelling, and the word it makes with a compound before it:
+    spaCy splits "cease-fire" into a compound and "fire"."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    for child in tok.children:
+        if child.dep_ == "compound" and child.i < tok.i:
+            forms.add(child.lower_ + tok.lemma_.lower())
+    return forms
+
+
+def _prep_objects(tok: Token, word: str | None = None) -> list[Token]:
+    """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
+    only those of `word` when given ("agreed on a deal", not "agreed at the summit")."""
+    return [
+        o for p in children(tok, "prep") if word is None or p.lower_ == word
+        for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
+    ]  # fmt: skip
+
+
 def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     if obj is None:
         return set()
-    words = {obj.lemma_.lower(), obj.lower_}
+    words = _forms(obj)
     carried = _carried_noun(obj, lex)  # "50 tonnes of medical supplies" is about the supplies
     if carried:
         words.add(carried)
@@ -78,11 +97,10 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(
-            o.lemma_.lower() in rule.pobj
-            for p in children(tok, "prep")
-            for o in children(p, "pobj")
-            + [x for q in children(p, "prep") for x in children(q, "pobj")]
+        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
+            continue
+        if rule.unless and (
+            words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
         ):
             continue
         return Trigger(tok, rule, nominal=False, obj=obj)
@@ -100,6 +118,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     rule = lex.nouns.get(tok.lemma_.lower())
+    if rule is None:  # "cease-fire": the noun the compound and its head spell together
+        rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
     if rule is None:
         return None
     noun = tok
