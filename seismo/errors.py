@@ -28,6 +28,7 @@ class Errors:
     E011 = "Unknown CAMEO event code '{value}': give a code of 2 to 4 digits from the CAMEO 1.1b3 codebook, such as 036 or 163."
     E012 = "Cannot export: {reason}."
     E013 = "Cannot start Spark: {reason}. Install Java 17 (apt-get install openjdk-17-jre-headless) and `pip install seismo[spark]`."
+    E014 = "Cannot write to the database {path}: {reason}. The batches committed before this one are kept; run the same command again once that is fixed and it goes on where it stopped."
 
 
 class Skips:

@@ -9,6 +9,7 @@ skipped with a reason rather than coded as noise.
 from __future__ import annotations
 
 import codecs
+import re
 import datetime as dt
 from pathlib import Path
 
@@ -79,6 +80,29 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(value: str | None, *, name: bool = False) -> str | None:
+    """`value` as text every later stage can encode (UTF-8 output, Arrow, DuckDB).
+
+    Lone surrogates cannot be encoded: they come from file names that are not UTF-8 (the
+    byte kept by `os.fsdecode` as U+DC80..U+DCFF) and from JSON `\\ud800` escapes. In a
+    name (`name=True`: id, path) the raw byte is kept visibly as `\\xff`, so the name still
+    says which file it was; in text any lone surrogate becomes U+FFFD.
+    """
+    if value is None or not _SURROGATE.search(value):
+        return value
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if name and 0xDC80 <= code <= 0xDCFF:
+            return f"\\x{code - 0xDC00:02x}"
+        return "\ufffd"
+
+    return _SURROGATE.sub(escape, value)
+
+
 def document_from_text(
     text: str,
     doc_id: str,
@@ -91,6 +115,7 @@ def document_from_text(
     metadata_published: object = None,
     crawled: object = None,
     path: str | None = None,
+    named_by: str | None = None,
 ) -> Document | Skipped:
     """A Document from already decoded text: boilerplate dropped, publication date chosen.
 
@@ -102,14 +127,15 @@ def document_from_text(
         return Skipped(where, Skips.S001)
     date, date_source = choose_published(published, metadata_published, cleaned, crawled)
     return Document(
-        doc_id=doc_id,
-        text=cleaned,
-        title=title,
-        url=url,
+        doc_id=storable(doc_id, name=True) or doc_id,
+        text=storable(cleaned) or cleaned,
+        title=storable(title),
+        url=storable(url),
         published=date,
         published_source=date_source,
-        source=source,
-        path=path or where,
+        source=storable(source),
+        path=storable(path or where, name=True),
+        named_by=named_by,
     )
 
 
@@ -131,4 +157,4 @@ def read_text_file(path: Path, published: dt.date | None, max_bytes: int) -> Doc
     text = decode_bytes(path.read_bytes())
     if text is None:
         return Skipped(where, Skips.S002)
-    return document_from_text(text, path.stem, published, where=where)
+    return document_from_text(text, path.stem, published, where=where, named_by="file")

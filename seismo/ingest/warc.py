@@ -134,6 +134,7 @@ def _record_document(
         where=record_where,
         url=uri,
         path=where,
+        named_by="record" if uri else None,
         crawled=record.rec_headers.get_header("WARC-Date"),
     )
 

@@ -92,3 +92,13 @@ CREATE TABLE IF NOT EXISTS stances (
 );
 
 INSERT OR IGNORE INTO seismo_meta VALUES ('schema_version', '1');
+
+-- Earlier versions of documents whose id came back with another text (a corrected article):
+-- their events and stances were replaced; the old content hash is kept here.
+CREATE TABLE IF NOT EXISTS document_history (
+    doc_id VARCHAR NOT NULL,
+    path VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    replaced_by VARCHAR NOT NULL,
+    replaced_at TIMESTAMP
+);
