@@ -9,8 +9,8 @@ skipped with a reason rather than coded as noise.
 from __future__ import annotations
 
 import codecs
-import re
 import datetime as dt
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
