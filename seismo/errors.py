@@ -52,3 +52,8 @@ class Skips:
     S016 = "JSON record is not an object"
     S017 = "JSON record field '{field}' must be a string"
     S018 = "archive has no HTML responses"
+    S019 = "folder cannot be read: {reason}"
+    S020 = "symbolic link loop"
+    S021 = "dangling symbolic link (its target does not exist)"
+    S022 = "not a regular file ({kind}); only files are read"
+    S023 = "archive expands beyond the limit: {reason}"

@@ -47,6 +47,8 @@ class Document:
     # same id with a new text is a corrected version), "file" (the file's name: a new text
     # at the same path is a new version), None (a position in a container: never a version).
     named_by: str | None = None
+    # Something the reader had to repair, for the run's report (e.g. bytes not valid UTF-8).
+    warning: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:

@@ -47,6 +47,11 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def warning_line(doc: Document) -> str:
+    """The one line that reports a document read with a repair: `note: WHERE: WARNING`."""
+    return f"note: {printable(doc.path or doc.doc_id)}: {printable(doc.warning or '')}"
+
+
 def skip_line(skip: Skipped) -> str:
     """The one line that reports a skipped document: `skipped WHERE: REASON`, escaped."""
     return f"skipped {printable(skip.where)}: {printable(skip.reason)}"
@@ -61,6 +66,7 @@ class Tally:
     stances: int = 0
     already: int = 0
     replaced: int = 0
+    warnings: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -76,6 +82,8 @@ class Tally:
             reasons += "; …"
         skip_text = f"skipped {skipped} ({reasons})" if skipped else "skipped 0"
         replaced = f", replaced {self.replaced} earlier version(s)" if self.replaced else ""
+        if self.warnings:
+            replaced += f", {self.warnings} read with a warning"
         return (
             f"coded {self.documents} documents, {self.events} events, {self.stances} stances; "
             f"{skip_text}, already stored {self.already}{replaced}"
@@ -126,14 +134,19 @@ def code_stream(
     *,
     on_skip: Callable[[Skipped], None] = _ignore,
     on_progress: Callable[[Tally], None] = _ignore,
+    on_warning: Callable[[Document], None] = _ignore,
     **coder_args: Any,
 ) -> Iterator[CodedDocument]:
-    """Code a stream of documents, counting into `tally`; each skip goes to `on_skip`."""
+    """Code a stream of documents, counting into `tally`; each skip goes to `on_skip`, each
+    document read with a repair (`Document.warning`) to `on_warning`."""
     for item in coder_stream(items, **coder_args):
         if isinstance(item, Skipped):
             tally.skipped[item.reason] += 1
             on_skip(item)
             continue
+        if item.document.warning:
+            tally.warnings += 1
+            on_warning(item.document)
         tally.documents += 1
         tally.events += len(item.events)
         tally.stances += len(item.stances)
@@ -190,6 +203,7 @@ def ingest_documents(
     on_skip: Callable[[Skipped], None] = _ignore,
     on_progress: Callable[[Tally], None] = _ignore,
     on_written: Callable[[list[CodedDocument]], None] = _ignore,
+    on_warning: Callable[[Document], None] = _ignore,
     **coder_args: Any,
 ) -> Tally:
     """Code `items` into the database `db`, one transaction per `batch_size` documents.
@@ -215,7 +229,12 @@ def ingest_documents(
     fresh = not_yet_stored(items, db, tally, batch_size=batch_size, recode=recode, wait=wait)
     try:
         for coded in code_stream(
-            fresh, tally, on_skip=on_skip, on_progress=on_progress, **coder_args
+            fresh,
+            tally,
+            on_skip=on_skip,
+            on_progress=on_progress,
+            on_warning=on_warning,
+            **coder_args,
         ):
             pending.append(coded)
             if len(pending) >= batch_size:
