@@ -13,10 +13,6 @@ from typing import Any
 
 CODER_VERSION = "seismo 0.1.0"
 
-MODALITIES = ("asserted", "intended", "hypothetical", "negated")
-PRECISIONS = ("day", "month", "year")
-STANCE_KINDS = ("ally", "partner", "challenge", "threat", "adversary", "unfriendly")
-
 
 def content_hash(text: str) -> str:
     """Key a document by what it says, so the same text under another name is not coded twice."""
@@ -81,9 +77,11 @@ class Actor:
 
     @property
     def key(self) -> str:
-        """The unit analytics group by: the country, or the organisation for IGOs."""
+        """The unit analytics group by: the country, or the organisation for IGOs (the UN's
+        agencies and missions, IGOUNO + a suffix, count as the UN, as the shared scorer counts
+        them)."""
         if self.country in (None, "IGO"):
-            return self.code
+            return "IGOUNO" if self.code.startswith("IGOUNO") else self.code
         return self.country
 
 
@@ -197,7 +195,7 @@ class Stance:
     sentence: str
     holder: Actor
     subject: Actor
-    stance: str  # one of STANCE_KINDS
+    stance: str  # one of vocabulary.STANCE_KINDS
     date: EventDate = NO_DATE
     modality: str = "asserted"
     evidence: str = ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from seismo.errors import Skips
 from seismo.model import CodedDocument, Document, Skipped
@@ -20,41 +20,56 @@ if TYPE_CHECKING:
 
     from seismo.coding.coder import Coder
 
+T = TypeVar("T")
+
 BATCH_SIZE = 32
 # Very long documents are parsed in pieces: spaCy's memory grows with document length.
 MAX_DOC_CHARS = 200_000
 
 
 def build_coder(dictionaries: Sequence[Path] = ()) -> Coder:
-    """The coder with our actor tables and patterns, plus the user's overlays."""
+    """The coder with our actor tables and rules, plus the user's overlays.
+
+    One overlay file may teach both: its actor sections (`bodies:`, `roles:`, `people:`,
+    ...) go to the actor tables, its rule sections (`verbs:`, `stances:`, `territories:`,
+    ...) to the coder's lexicon (seismo.vocabulary lists both)."""
     from seismo.actors import ActorBase, default_actor_base
     from seismo.coding.coder import Coder
     from seismo.coding.lexicon import default_lexicon, load_lexicon
+    from seismo.vocabulary import RULE_SECTIONS
 
     if not dictionaries:
         return Coder(default_actor_base(), default_lexicon())
-    actor_files = [p for p in dictionaries if _is_actor_overlay(p)]
-    pattern_files = [p for p in dictionaries if p not in actor_files]
+    sections = {Path(p): _sections_of(Path(p)) for p in dictionaries}
+    rule_files = [p for p, found in sections.items() if found is None or found & set(RULE_SECTIONS)]
+    actor_files = [
+        p for p, found in sections.items() if found is None or found - set(RULE_SECTIONS)
+    ]
     kb = ActorBase.load(actor_files) if actor_files else default_actor_base()
-    lex = load_lexicon(pattern_files) if pattern_files else default_lexicon()
+    lex = load_lexicon(rule_files) if rule_files else default_lexicon()
     return Coder(kb, lex)
 
 
-def _is_actor_overlay(path: Path) -> bool:
-    """Pattern overlays have `verbs:`/`nouns:` sections; anything else is an actor overlay."""
+def _sections_of(path: Path) -> set[str] | None:
+    """The top-level sections of a dictionary file; None when it cannot be read as a mapping
+    (both loaders then see it and report the problem with the file and line)."""
     import yaml
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return True  # let the actor loader report the problem with its own message
-    return not (isinstance(data, dict) and ({"verbs", "nouns"} & set(data)))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if isinstance(data, list):
+        return {"people"}  # a bare list is a people file
+    return {str(k) for k in data} if isinstance(data, dict) else None
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
-    while batch := list(islice(it, size)):
-        yield batch
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last shorter), read lazily: a stream of
+    documents is never held whole."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _clip(doc: Document) -> str:

@@ -128,7 +128,7 @@ def test_full_disk_is_advice_not_a_traceback(tmp_path) -> None:
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "no transaction is active" not in done.stderr
-    assert "[E014]" in done.stderr and "disk is full" in done.stderr
+    assert "[E019]" in done.stderr and "disk is full" in done.stderr
     assert "run the same command again" in done.stderr
     # The database is still readable, and a run with room finishes the job.
     again = run_cli("ingest", inputs, "--db", db)

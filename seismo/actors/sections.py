@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from seismo.actors.people import OFFICES
-from seismo.actors.tables import (
+from seismo.actors.entries import (
     ISO3,
     SECTORS,
     Entry,
@@ -17,6 +16,7 @@ from seismo.actors.tables import (
     RoleNoun,
     Tables,
 )
+from seismo.actors.people import OFFICES
 
 # Plural nouns for people are made from demonyms that take an -s ("Russians", "Iraqis");
 # "Japanese", "French", "Swiss", "Dutch" do not.

@@ -19,8 +19,6 @@ from seismo.api.problems import install_problem_handlers
 from seismo.errors import Errors, SeismoError
 from seismo.model import CODER_VERSION
 
-WEB_DIR = Path(__file__).resolve().parent.parent / "web"
-
 
 def plotly_js_path() -> Path:
     """plotly.js as bundled in the installed `plotly` package: the dashboard works offline."""
@@ -28,9 +26,7 @@ def plotly_js_path() -> Path:
 
     path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
     if not path.is_file():
-        raise SeismoError(
-            "E006", Errors.E006.format(path=str(path), reason="plotly.min.js is missing")
-        )
+        raise SeismoError(Errors.E006.format(path=str(path), reason="plotly.min.js is missing"))
     return path
 
 
@@ -78,7 +74,7 @@ def create_app(
             headers={"Cache-Control": "public, max-age=86400"},
         )
 
-    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=routes_web.WEB_DIR / "static"), name="static")
     app.include_router(routes_web.router)
     from seismo.api import routes_brief
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from seismo.api.problems import database_unavailable
-from seismo.errors import SeismoError
+from seismo.errors import Errors, SeismoError
 from seismo.store import Store, open_events_view
 
 LOCK_WAIT_SECONDS = 1.5
@@ -89,7 +89,7 @@ class Database:
 
     def _open_file(self) -> Store:
         if not self.db_path:
-            raise SeismoError("E007", "No database configured: pass --db PATH or --parquet DIR.")
+            raise SeismoError(Errors.E014)
         return Store(self.db_path, read_only=True, wait=self.lock_wait)
 
     def _open_parquet(self) -> Store:

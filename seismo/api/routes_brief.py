@@ -17,13 +17,14 @@ from seismo.api.ranges import clamp_to_data
 from seismo.api.routes_api import StoreDep
 from seismo.api.views import modalities_for
 from seismo.errors import SeismoError
+from seismo.vocabulary import BRIEF_PERIODS
 
 router = APIRouter()
 ActorQuery = Annotated[str, Query(min_length=2, max_length=16, description="Actor key: JPN.")]
 PeriodQuery = Annotated[
     str,
     Query(
-        pattern="^(auto|month|quarter|year)$",
+        pattern="^(" + "|".join(BRIEF_PERIODS) + ")$",
         description="Resolution of the trajectory and shifts; auto chooses by the span.",
     ),
 ]

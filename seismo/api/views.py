@@ -16,9 +16,9 @@ from seismo.analytics.shifts import top_movers as movers_between
 from seismo.api.evidence import evidence_ranges
 from seismo.api.problems import bad_request, not_found
 from seismo.api.ranges import check_series_size, clamp_to_data, data_span, days_before, month_end
-from seismo.model import MODALITIES
 from seismo.store import Store
 from seismo.store.queries import query_stances
+from seismo.vocabulary import MODALITIES
 
 
 def modalities_for(modality: str | None) -> tuple[str, ...] | None:

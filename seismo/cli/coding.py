@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from seismo import vocabulary
 from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.cli.output import Printer, print_scores, short
 from seismo.errors import Errors, SeismoError
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # imported by the commands: `seismo --help` needs none of it
     from seismo.store.ingest import Tally
 
 CODE_FORMATS = ("jsonl", "csv", "table")
-DEFAULT_MODALITIES = "asserted,intended"
+DEFAULT_MODALITIES = ",".join(vocabulary.DEFAULT_MODALITIES)
 DEMO_DB = "seismo-demo.duckdb"
 SHOWN_SHIFTS = 5
 
@@ -111,7 +112,7 @@ class Meter:
 
 def parse_modalities(value: str) -> tuple[str, ...] | None:
     """`asserted,intended` as a tuple; `all` as None (no filter)."""
-    from seismo.model import MODALITIES
+    from seismo.vocabulary import MODALITIES
 
     names = tuple(m.strip() for m in value.split(",") if m.strip())
     if "all" in names:
@@ -119,14 +120,14 @@ def parse_modalities(value: str) -> tuple[str, ...] | None:
     for name in names:
         if name not in MODALITIES:
             choices = ", ".join((*MODALITIES, "all"))
-            fail(f"[E009] {Errors.E009.format(value=name, choices=choices)}")
+            fail(Errors.E009.format(value=name, choices=choices))
     return names
 
 
 def check_dictionaries(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if not Path(path).is_file():
-            fail(f"[E002] {Errors.E002.format(path=path)}")
+            fail(Errors.E002.format(path=path))
     return [Path(p) for p in paths]
 
 
@@ -164,7 +165,7 @@ def read_documents(inputs: Sequence[str], published: dt.date | None) -> Iterator
 
 def nothing_read(tally: Tally) -> None:
     reasons = "; ".join(tally.skipped) or "no documents found"
-    fail(f"nothing could be read from the inputs ({reasons})")
+    fail(Errors.E016.format(reasons=reasons))
 
 
 # -- seismo code -------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ def code(
     """Code documents and print their events to stdout (one JSON object per line by
     default); nothing is stored. Skipped documents are reported on stderr."""
     if fmt not in CODE_FORMATS:
-        fail(f"[E009] {Errors.E009.format(value=fmt, choices=', '.join(CODE_FORMATS))}")
+        fail(Errors.E009.format(value=fmt, choices=", ".join(CODE_FORMATS)))
     keep = parse_modalities(modality)
     day = parse_day(published)
     overlays = check_dictionaries(dictionary)
@@ -341,12 +342,12 @@ def evaluate_command(
 def _fresh_database(path: Path, overwrite: bool) -> None:
     """Remove an earlier demo database; refuse to delete another file without --overwrite."""
     if path.exists() and not (overwrite or path.name == DEMO_DB):
-        fail(f"{path} exists; pass --overwrite to replace it with the demo database")
+        fail(Errors.E017.format(path=path))
     for stale in (path, path.with_name(path.name + ".wal")):
         try:
             stale.unlink(missing_ok=True)
         except OSError as exc:
-            fail(f"[E007] {Errors.E007.format(path=stale, reason=exc.strerror or exc)}")
+            fail(Errors.E007.format(path=stale, reason=exc.strerror or exc))
 
 
 def _demo_summary(db: str, tally: Tally) -> None:

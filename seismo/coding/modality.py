@@ -17,15 +17,13 @@ from seismo.coding.lexicon import Lexicon
 
 # A clause of its own ends the chain: "X said that Y would ..." keeps Y's modality local.
 CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "csubj"})
-INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen"})
-EXPRESSED_INTENT = frozenset({"agree", "promise", "pledge", "vow", "offer", "commit"})
 
 
 @dataclass(frozen=True)
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", "threatened" or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied" or None
 
 
 ASSERTED = Modality("asserted")
@@ -41,6 +39,10 @@ def is_negated(tok: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "neither"):
             return True
+        if child.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
+            # "met no resistance", "made no comment": the act did not take place
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
     return False
 
 
@@ -73,6 +75,8 @@ def _shares_auxiliaries(verb: Token) -> Token | None:
     After "but" or "instead" it does not share the head's negation ("not X but Y")."""
     if verb.dep_ != "conj" or any(c.dep_ in ("aux", "neg") for c in verb.children):
         return None
+    if verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB":
+        return None  # "will leave ... and asked X": a finite verb of its own tense
     return verb.head
 
 
@@ -106,6 +110,9 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     lemma = gov.lemma_.lower()
     negated = is_negated(gov)
+    if lemma in lex.words("denying_governors"):
+        # "denied violating": not asserted; "did not deny violating": not asserted either
+        return Modality("hypothetical", lemma) if negated else Modality("negated", lemma, "denied")
     if lemma in lex.words("double_negative_governors"):
         return Modality("asserted", lemma)
     if lemma in lex.words("negating_governors"):
@@ -115,7 +122,7 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     if _conditional(gov, lex):
         return Modality("hypothetical", lemma)
     if lemma in lex.words("intent_governors"):
-        if lemma in EXPRESSED_INTENT:
+        if lemma in lex.words("expressed_intent_governors"):
             return Modality("asserted", lemma, "intent_expressed")
         if lemma == "threaten":
             return Modality("asserted", lemma, "threatened")
@@ -159,7 +166,11 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 continue
             if tok.dep_ in CLAUSE_BOUNDARIES:
                 break
-        elif tok.i != trigger.i and tok.pos_ == "ADJ" and tok.lemma_.lower() in INTENT_ADJECTIVES:
+        elif (
+            tok.i != trigger.i
+            and tok.pos_ == "ADJ"
+            and tok.lemma_.lower() in lex.words("intent_adjectives")
+        ):
             if is_negated(tok) or is_negated(tok.head):
                 return Modality("asserted", tok.lemma_, "refused")
             return Modality("asserted", tok.lemma_, "intent_expressed")  # "is ready to send"

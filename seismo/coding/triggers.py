@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from seismo.coding.arguments import children, direct_object, phrase
+from seismo.coding.arguments import (
+    children,
+    direct_object,
+    object_complement_controller,
+    phrase,
+)
 from seismo.coding.lexicon import Lexicon, Rule
 
 # Verbs that only carry an event noun: "impose sanctions", "hold talks", "issue a declaration".
@@ -22,11 +27,30 @@ class Trigger:
     light_verb: Token | None = None  # nouns: the verb that carries them
 
 
-def _object_words(obj: Token | None) -> set[str]:
+def _forms(tok: Token) -> set[str]:
+    """A noun's lemma and spelling, and the word it makes with a compound before it:
+    spaCy splits "cease-fire" into a compound and "fire"."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    for child in tok.children:
+        if child.dep_ == "compound" and child.i < tok.i:
+            forms.add(child.lower_ + tok.lemma_.lower())
+    return forms
+
+
+def _prep_objects(tok: Token, word: str | None = None) -> list[Token]:
+    """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
+    only those of `word` when given ("agreed on a deal", not "agreed at the summit")."""
+    return [
+        o for p in children(tok, "prep") if word is None or p.lower_ == word
+        for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
+    ]  # fmt: skip
+
+
+def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     if obj is None:
         return set()
-    words = {obj.lemma_.lower(), obj.lower_}
-    carried = _carried_noun(obj)  # "50 tonnes of medical supplies" is about the supplies
+    words = _forms(obj)
+    carried = _carried_noun(obj, lex)  # "50 tonnes of medical supplies" is about the supplies
     if carried:
         words.add(carried)
     for child in obj.children:
@@ -35,22 +59,12 @@ def _object_words(obj: Token | None) -> set[str]:
     return words
 
 
-# Nouns that only count or package the event noun after "of" ("a new round of sanctions").
-QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
-                            "number", "string", "spate", "flurry", "barrage", "volley",
-                            "tonne", "ton", "dozen", "hundred", "thousand", "million", "billion",
-                            "lot", "load", "consignment", "shipment", "pair", "couple"})  # fmt: skip
-
-
-# Codes that only say "some cooperation": a more telling event noun as object wins over them.
-GENERIC_CODES = frozenset({"010", "020", "030", "040", "050", "060", "070", "080"})
-
-
-def _carried_noun(obj: Token | None) -> str | None:
-    """The noun an object stands for: itself, or X in "a package of X"."""
+def _carried_noun(obj: Token | None, lex: Lexicon) -> str | None:
+    """The noun an object stands for: itself, or X in "a package of X" (rules/words.yaml:
+    quantity_nouns)."""
     if obj is None:
         return None
-    if obj.lemma_.lower() in QUANTITY_NOUNS:
+    if obj.lemma_.lower() in lex.words("quantity_nouns"):
         for prep in children(obj, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -67,12 +81,13 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if not rules or tok.pos_ not in ("VERB", "AUX"):
         return None
     obj = direct_object(tok)
-    words = _object_words(obj)
+    words = _object_words(obj, lex)
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
-    carried = _carried_noun(obj)
+    carried = _carried_noun(obj, lex)
+    generic = lex.word_set("codes", "generic")  # "some cooperation": a telling noun wins
     for rule in sorted(rules, key=_unconstrained):
-        if rule.code in GENERIC_CODES and _unconstrained(rule) and carried in lex.nouns:
+        if rule.code in generic and _unconstrained(rule) and carried in lex.nouns:
             continue  # "agreed a package of sanctions": the sanctions are the event
         if rule.objects and not (words & rule.objects):
             continue
@@ -82,11 +97,10 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(
-            o.lemma_.lower() in rule.pobj
-            for p in children(tok, "prep")
-            for o in children(p, "pobj")
-            + [x for q in children(p, "prep") for x in children(q, "pobj")]
+        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
+            continue
+        if rule.unless and (
+            words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
         ):
             continue
         return Trigger(tok, rule, nominal=False, obj=obj)
@@ -104,6 +118,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     rule = lex.nouns.get(tok.lemma_.lower())
+    if rule is None:  # "cease-fire": the noun the compound and its head spell together
+        rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
     if rule is None:
         return None
     noun = tok
@@ -111,7 +127,11 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     head = tok.head
     light = None
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lex.words("quantity_nouns")
+    ):
         tok, head = head.head, head.head.head  # "imposed a new round of sanctions"
     if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in lex.words("light_verbs"):
@@ -167,8 +187,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "condemned the sanctions", "imposed sanctions": the verb codes it
         if tok.head.i in verbs and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
             continue
-        if _under_verb_trigger(tok, verbs):
-            continue  # "pulled out of the talks": the verb codes the talks' end
+        if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
+            # "pulled out of the talks": the verb codes the talks' end; but in "condemned
+            # Israel for an air strike" the strike is Israel's act, an event of its own
+            continue
         found_all.append(noun)
     found_all.sort(key=lambda t: t.token.i)
     return found_all

@@ -71,17 +71,14 @@ def scan(target: Path) -> list[tuple[str, int, int]]:
 def check_target(target: str) -> Path:
     """The path to watch, or an error a user can act on (a URL, a missing path)."""
     if "://" in target:
-        raise SeismoError(
-            "E003",
-            Errors.E003.format(
-                path=target,
-                reason="seismo watch reads local files only; save the feed to a file "
-                "(e.g. `curl -o feeds/site.xml URL` from cron) and watch that file or folder",
-            ),
+        reason = (
+            "seismo watch reads local files only; save the feed to a file "
+            "(e.g. `curl -o feeds/site.xml URL` from cron) and watch that file or folder"
         )
+        raise SeismoError(Errors.E003.format(path=target, reason=reason))
     path = Path(target)
     if not path.exists():
-        raise SeismoError("E002", Errors.E002.format(path=target))
+        raise SeismoError(Errors.E002.format(path=target))
     return path
 
 

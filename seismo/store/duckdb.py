@@ -91,13 +91,12 @@ class Store:
         except duckdb.Error as exc:
             self.con.close()
             raise SeismoError(
-                "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
             ) from exc
 
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
         if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise SeismoError(
-                "E007",
                 Errors.E007.format(
                     path=self.path, reason="the file does not exist; run `seismo ingest` first"
                 ),
@@ -113,7 +112,7 @@ class Store:
                     delay = min(delay * 2, 1.0)
                     continue
                 raise SeismoError(
-                    "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                    Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
                 ) from exc
 
     def _check_schema(self) -> None:
@@ -127,7 +126,6 @@ class Store:
         if missing:
             self.con.close()
             raise SeismoError(
-                "E007",
                 Errors.E007.format(
                     path=self.path,
                     reason=f"it is not a seismo database (no {', '.join(missing)} table)",
@@ -139,7 +137,7 @@ class Store:
             self.con.close()  # a checkpoint can run here, and fail on a full disk
         except duckdb.Error as exc:
             raise SeismoError(
-                "E014", Errors.E014.format(path=self.path, reason=write_failure(exc))
+                Errors.E019.format(path=self.path, reason=write_failure(exc))
             ) from exc
 
     def shared(self) -> Store:
@@ -174,7 +172,7 @@ class Store:
         A document seen twice in the batch keeps its last coding. A document whose id comes
         back with another text (a corrected article) replaces its earlier version: events,
         stances and the document row go, and `document_history` keeps the old content hash
-        (see `versions_table` for when an id counts as the same document). Raises E014 with
+        (see `versions_table` for when an id counts as the same document). Raises E019 with
         the cause and what to do when the write fails (a full disk), after rolling back.
         """
         latest = {item.document.content_hash: item for item in batch}
@@ -198,7 +196,7 @@ class Store:
             replaced = self._replace_in_transaction(now)
         except duckdb.Error as exc:
             raise SeismoError(
-                "E014", Errors.E014.format(path=self.path, reason=write_failure(exc))
+                Errors.E019.format(path=self.path, reason=write_failure(exc))
             ) from exc
         finally:
             for name in batch_tables:
@@ -298,9 +296,7 @@ def open_events_view(con: duckdb.DuckDBPyConnection, parquet_dir: str | Path) ->
     if (root / "events").is_dir():  # the folder `seismo spark` wrote: events beside stances
         root = root / "events"
     if not root.is_dir() or not any(root.rglob("*.parquet")):
-        raise SeismoError(
-            "E007", Errors.E007.format(path=str(root), reason="no Parquet files under it")
-        )
+        raise SeismoError(Errors.E007.format(path=str(root), reason="no Parquet files under it"))
     pattern = str(root / "**" / "*.parquet").replace("'", "''")
     con.execute(
         "CREATE OR REPLACE VIEW events AS "

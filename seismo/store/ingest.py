@@ -210,7 +210,7 @@ def ingest_documents(
 
     `coder_args` are those of `coder_stream` (model, dictionaries, workers, nlp, coder).
     `on_written` receives each batch once it is committed. Raises `SeismoError` when the
-    database cannot be opened or written (E007, E014); on KeyboardInterrupt the documents
+    database cannot be opened or written (E007, E019); on KeyboardInterrupt the documents
     already coded are written before the interrupt goes on, and `tally` (pass your own to
     read it then) holds the counts.
     """

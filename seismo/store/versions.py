@@ -65,7 +65,7 @@ def is_disk_full(text: str) -> bool:
 
 
 def write_failure(exc: BaseException) -> str:
-    """Why a write failed, as a reason a user can act on (the start of E014)."""
+    """Why a write failed, as a reason a user can act on (the start of E019)."""
     text = " ".join(str(exc).split())
     if is_disk_full(text):
         return (
