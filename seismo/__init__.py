@@ -34,7 +34,20 @@ _PUBLIC = {
     "load_pipeline": "seismo.nlp",
     "SeismoError": "seismo.errors",
 }
-__all__ = sorted(_PUBLIC)
+__all__ = [
+    "Actor",
+    "CodedDocument",
+    "Document",
+    "Event",
+    "SeismoError",
+    "Skipped",
+    "Stance",
+    "Store",
+    "build_coder",
+    "code_documents",
+    "load_pipeline",
+    "read_inputs",
+]
 
 if TYPE_CHECKING:
     from seismo.errors import SeismoError

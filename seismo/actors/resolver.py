@@ -30,7 +30,12 @@ class ActorBase:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
         self._finder = MentionFinder(tables)
-        self._org_names = {e.code: e.name for e in tables.entries.values() if e.igo}
+        # an organisation's name for its code: the first entry wins, so "IGOUNO" stays the
+        # United Nations and not its Security Council, which shares the code
+        self._org_names: dict[str, str] = {}
+        for entry in tables.entries.values():
+            if entry.igo:
+                self._org_names.setdefault(entry.code, entry.name)
 
     @classmethod
     def load(cls, overlays: Sequence[Path] = (), people_dir: Path | None = None) -> ActorBase:

@@ -203,6 +203,8 @@ def code(
                     printer.add(record.to_dict())
             sys.stdout.flush()
     printer.close()
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 
@@ -259,7 +261,8 @@ def ingest(
         False,
         "--recode",
         help="Code documents again even if this coder version stored them "
-        "(after changing a dictionary).",
+        "(after changing a dictionary). A stored text given a new --published is coded "
+        "again without it.",
     ),  # fmt: skip
 ) -> None:
     """Code documents and store their events and stances (all modalities) in DuckDB.
@@ -275,6 +278,8 @@ def ingest(
         model=model, dictionaries=overlays, recode=recode,
     )  # fmt: skip
     print(f"seismo: {tally.summary()}", file=sys.stderr)
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 

@@ -23,7 +23,7 @@ CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", "threatened" or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied" or None
 
 
 ASSERTED = Modality("asserted")
@@ -39,6 +39,10 @@ def is_negated(tok: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "neither"):
             return True
+        if child.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
+            # "met no resistance", "made no comment": the act did not take place
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
     return False
 
 
@@ -71,6 +75,8 @@ def _shares_auxiliaries(verb: Token) -> Token | None:
     After "but" or "instead" it does not share the head's negation ("not X but Y")."""
     if verb.dep_ != "conj" or any(c.dep_ in ("aux", "neg") for c in verb.children):
         return None
+    if verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB":
+        return None  # "will leave ... and asked X": a finite verb of its own tense
     return verb.head
 
 
@@ -104,6 +110,9 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     lemma = gov.lemma_.lower()
     negated = is_negated(gov)
+    if lemma in lex.words("denying_governors"):
+        # "denied violating": not asserted; "did not deny violating": not asserted either
+        return Modality("hypothetical", lemma) if negated else Modality("negated", lemma, "denied")
     if lemma in lex.words("double_negative_governors"):
         return Modality("asserted", lemma)
     if lemma in lex.words("negating_governors"):
