@@ -39,6 +39,12 @@ class Document:
     source: str | None = None  # the outlet, when known
     path: str | None = None  # the file it was read from
     content_hash: str = ""
+    # Who gave `doc_id`: "record" (a JSONL id, a feed entry's id or link, a WARC URI: the
+    # same id with a new text is a corrected version), "file" (the file's name: a new text
+    # at the same path is a new version), None (a position in a container: never a version).
+    named_by: str | None = None
+    # Something the reader had to repair, for the run's report (e.g. bytes not valid UTF-8).
+    warning: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:

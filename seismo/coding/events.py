@@ -53,7 +53,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs = [
             (s, t) for s in sources for t in targets
             if t.code != s.code and t.code not in source_codes
-            and not (t.key == s.key and (s.sector is None or t.sector is None))
+            and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
+                                           and any(_same_party(o, t) for o in sources)))
             and not own_forces(s, t, code)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
@@ -111,6 +112,14 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             )
         )
     return events
+
+
+def _same_party(source: Actor, target: Actor) -> bool:
+    """A target that is one of the subjects themselves ("France, Britain and Italy
+    recognised the new state", read as the French government): the same state where either
+    side has no role. Two roles of one state may still act on each other (rebels and their
+    government)."""
+    return target.key == source.key and (source.sector is None or target.sector is None)
 
 
 def _copy(

@@ -42,9 +42,6 @@ class Rule:
     comp: frozenset[str] = frozenset()
     # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
     unless: frozenset[str] = frozenset()
-    # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
-    # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
-    comp: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

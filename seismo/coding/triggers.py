@@ -112,14 +112,7 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(
-            _forms(o) & rule.pobj
-            for o in (
-                [x for w in sorted(rule.prep) for x in _prep_objects(tok, w)]
-                if rule.prep
-                else _prep_objects(tok)
-            )
-        ):
+        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
             continue
         if rule.unless and (
             words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -134,7 +135,7 @@ def country_name(iso3: str | None) -> str:
     return default_gazetteer().country_names.get(iso3 or "", "")
 
 
-def gdelt_geo(location: dict | None) -> dict[str, object]:
+def gdelt_geo(location: Mapping[str, Any] | None) -> dict[str, object]:
     """GDELT's ActionGeo type, FIPS country code and ADM1 code for a location record."""
     if not location:
         return {"type": 0, "country": "", "adm1": ""}

@@ -95,6 +95,17 @@ CREATE TABLE IF NOT EXISTS stances (
     date_basis VARCHAR
 );
 
+
+-- Earlier versions of documents whose id came back with another text (a corrected article):
+-- their events and stances were replaced; the old content hash is kept here.
+CREATE TABLE IF NOT EXISTS document_history (
+    doc_id VARCHAR NOT NULL,
+    path VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    replaced_by VARCHAR NOT NULL,
+    replaced_at TIMESTAMP
+);
+
 -- files written before events carried a location's kind and basis
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
