@@ -17,14 +17,6 @@ from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
-# Participles whose by-phrase names who did the thing the noun names: "the nuclear test
-# conducted by North Korea", "the attack carried out by the militia".
-AGENT_PARTICIPLES = frozenset({"conduct", "carry", "launch", "commit", "stage", "perpetrate",
-                               "make", "order", "mount", "fire", "impose", "issue"})  # fmt: skip
-# Things a body issues: in "adopted a resolution which demanded ...", the body demands.
-DOCUMENT_NOUNS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
-                            "decree", "law", "bill", "text", "report", "note", "message",
-                            "memorandum", "order", "ruling", "motion"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
@@ -63,7 +55,8 @@ def phrase(head: Token, via: str) -> Phrase:
                 child.dep_ == "acl"
                 and child.lemma_.lower() in lexicon_of(head.doc).words("linking_participles")
             ):
-                if child.dep_ == "acl" and child.lemma_.lower() in AGENT_PARTICIPLES:
+                agentive = lexicon_of(head.doc).words("agent_participles")
+                if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
                 continue
             if child.dep_ == "punct":
@@ -98,6 +91,23 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
+def object_complement_controller(tok: Token) -> Token | None:
+    """The object that does what an "of"/"for" complement says: Iran in "accused Iran of
+    supplying drones" or "condemned Iran for a drone strike" (`tok` is the verb or the event
+    noun in the complement)."""
+    if tok.dep_ not in ("pcomp", "pobj"):
+        return None
+    prep = tok.head
+    if prep.lower_ not in OBJECT_COMPLEMENT_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # "the jet was shot down for violating Turkish airspace": the passive subject did it
+    objs = children(verb, "dobj") or children(verb, "nsubjpass")
+    return objs[0] if objs else None
+
+
 # Where a verb's clausal complement hangs: "threatened to use", "warned that X would face",
 # "gave him 48 hours to leave", "warned Iran against attacking", "held X responsible".
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "oprd"})
@@ -118,23 +128,6 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         h for h in heads
         if h.lemma_.lower() in lemmas or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
     ]  # fmt: skip
-
-
-def object_complement_controller(tok: Token) -> Token | None:
-    """The object that does what an "of"/"for" complement says: Iran in "accused Iran of
-    supplying drones" or "condemned Iran for a drone strike" (`tok` is the verb or the event
-    noun in the complement)."""
-    if tok.dep_ not in ("pcomp", "pobj"):
-        return None
-    prep = tok.head
-    if prep.lower_ not in OBJECT_COMPLEMENT_PREPS or prep.dep_ != "prep":
-        return None
-    verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    # "the jet was shot down for violating Turkish airspace": the passive subject did it
-    objs = children(verb, "dobj") or children(verb, "nsubjpass")
-    return objs[0] if objs else None
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -202,7 +195,7 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             issued = verb.head
             if (
-                issued.lemma_.lower() in DOCUMENT_NOUNS
+                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
                 and issued.dep_ in ("dobj", "nsubjpass")
                 and issued.head.pos_ in ("VERB", "AUX")
             ):  # "adopted a resolution which demanded": whoever adopted it demands

@@ -86,8 +86,12 @@ def _word(value: Any) -> str:
     return str(value)
 
 
-def _words(values: Any) -> frozenset[str]:
-    return frozenset(_word(v).lower() for v in values or ())
+def _words(value: Any) -> frozenset[str]:
+    """A word or a list of words (`prep: at` or `prep: [at, into]`)."""
+    if value is None:
+        return frozenset()
+    values = value if isinstance(value, list) else [value]
+    return frozenset(str(_word(v)).lower() for v in values)
 
 
 def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
@@ -103,14 +107,14 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         source=tuple(raw.get("source", NOUN_SOURCES)),
         objects=_words(raw.get("object")),
         prt=_word(prt) if prt is not None else None,
-        prep=_words(prep if isinstance(prep, list) else [prep] if prep is not None else None),
+        prep=_words(prep),
         pobj=_words(raw.get("pobj")),
         symmetric=bool(raw.get("symmetric", False)),
         copy=bool(raw.get("copy", False)),
         requires=_words(raw.get("requires")),
         light_only=bool(raw.get("light_only", False)),
-        comp=frozenset(str(o).lower() for o in raw.get("comp", ())),
-        unless=frozenset(str(o).lower() for o in raw.get("unless", ())),
+        unless=_words(raw.get("unless")),
+        comp=_words(raw.get("comp")),
     )
 
 

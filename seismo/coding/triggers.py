@@ -39,11 +39,11 @@ def _forms(tok: Token) -> set[str]:
     return forms
 
 
-def _prep_objects(tok: Token, word: str | None = None) -> list[Token]:
+def _prep_objects(tok: Token, words: frozenset[str] = frozenset()) -> list[Token]:
     """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
-    only those of `word` when given ("agreed on a deal", not "agreed at the summit")."""
+    only those of `words` when given ("agreed on a deal", not "agreed at the summit")."""
     return [
-        o for p in children(tok, "prep") if word is None or p.lower_ == word
+        o for p in children(tok, "prep") if not words or p.lower_ in words
         for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
     ]  # fmt: skip
 
@@ -112,14 +112,7 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(
-            _forms(o) & rule.pobj
-            for o in (
-                [x for w in sorted(rule.prep) for x in _prep_objects(tok, w)]
-                if rule.prep
-                else _prep_objects(tok)
-            )
-        ):
+        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
             continue
         if rule.unless and (
             words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
