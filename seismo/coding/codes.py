@@ -57,7 +57,7 @@ def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
         or (
             code[:2] in lex.word_set("codes", "targetless_specific_roots")
             and not trig.nominal
-            and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+            and bool(rule.objects or rule.prt or rule.pobj or rule.comp or rule.agent)
         )
     )
 
