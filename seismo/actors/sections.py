@@ -89,7 +89,9 @@ def add_states(tables: Tables, items: list[Any], problems: list[str], base: Tabl
         if name is None:
             name = _iso_name(code)
         tables.entries[code] = Entry(code, code, code, str(name), is_place=True)
-        names = _pycountry_names(code) if code in ISO3 else []
+        # `not_names`: an ISO name news uses for another state ("Congo" is mostly the DRC)
+        dropped = set(_word_list(item.get("not_names"), f"{label} not_names", problems))
+        names = [n for n in (_pycountry_names(code) if code in ISO3 else []) if n not in dropped]
         names += [str(name)] + _word_list(item.get("aliases"), f"{label} aliases", problems)
         _add_state_words(tables, code, names, item, label, problems)
     if base is None:  # every ISO 3166-1 country, even those our table says nothing more about

@@ -116,11 +116,17 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     return events
 
 
+# Roles that fight or defy their own state: rebels, separatists, insurgents, the opposition.
+INSURGENT_SECTORS = frozenset({"REB", "SEP", "INS", "OPP"})
+
+
 def _same_party(source: Actor, target: Actor) -> bool:
     """A target that is one of the subjects themselves ("France, Britain and Italy
     recognised the new state", read as the French government): the same state where either
     side has no role. Two roles of one state may still act on each other (rebels and their
     government)."""
+    if source.sector in INSURGENT_SECTORS or target.sector in INSURGENT_SECTORS:
+        return False  # "M23 rebels continued their offensive in eastern Congo"
     return target.key == source.key and (source.sector is None or target.sector is None)
 
 

@@ -111,7 +111,8 @@ def parties(
             noun_rule = lex.nouns[found.head.lemma_.lower()]
             if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
                 sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
-        if not sources and found is None and is_passive(tok):
+        if not sources and found is None and is_passive(tok) and not trig.rule.symmetric:
+            # (a symmetric act names its parties: "the ceasefire between X and Y was reached")
             sources = _agentless_source(tok, tgt_phrases, scope, discourse)
             how = "inferred"
     targets: list[Actor] = []
