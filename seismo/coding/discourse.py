@@ -184,7 +184,8 @@ class Discourse:
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        if not (head.tag_ == "NNS" or definite or head.lower_ in self.lex.words("bare_roles")):
+        bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
+        if not (head.tag_ == "NNS" or definite or head.lower_ in bare):
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides

@@ -86,6 +86,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         if flagged is not None:
             date = flagged
             ctx.flagged = flagged
+    if code[:2] in ("18", "19") and _crowd(pairs[0][0], discourse):
+        code = "145"  # "protesters attacked the French embassy": a riot, not an assault
     info = lookup(code)
     location = _location(trig, scope, discourse)
     trust = confidence(trig, how, date, len(targets), code)
@@ -118,6 +120,11 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
 
 # Roles that fight or defy their own state: rebels, separatists, insurgents, the opposition.
 INSURGENT_SECTORS = frozenset({"REB", "SEP", "INS", "OPP"})
+
+
+def _crowd(source: Actor, discourse: Discourse) -> bool:
+    """A crowd (protesters, a mob) rather than a force: its violence is a riot."""
+    return source.sector == "OPP" and source.text.lower() in discourse.lex.words("crowd_nouns")
 
 
 def _same_party(source: Actor, target: Actor) -> bool:
