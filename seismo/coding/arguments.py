@@ -108,6 +108,28 @@ def object_complement_controller(tok: Token) -> Token | None:
     return objs[0] if objs else None
 
 
+# Where a verb's clausal complement hangs: "threatened to use", "warned that X would face",
+# "gave him 48 hours to leave", "warned Iran against attacking", "held X responsible".
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "oprd"})
+
+
+def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
+    """The verb's clausal complements whose lemma is one of `lemmas` ("*": any verb), with
+    their conjuncts ("threatened to cut ties and expel its diplomats")."""
+    if not lemmas:
+        return []
+    if "*" in lemmas:
+        return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+    heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
+    # a modal counts as the complement's word too: "said that X MUST withdraw"
+    return [
+        h for h in heads
+        if h.lemma_.lower() in lemmas or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+    ]  # fmt: skip
+
+
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     found: list[Token] = []
     for prep in children(tok, "prep", "agent", "dative"):
@@ -250,6 +272,9 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
     """Every filled target slot, in the pattern's order of preference; the coder takes the
     first slot whose words name an actor ("killed 30 people in Gaza" falls through to Gaza)."""
     found: list[Phrase] = []
+    # a complement's own phrases count as the verb's: "threatened to impose sanctions ON X"
+    comps = complements(verb, rule.comp)
+    holders = [verb, *comps]
     for slot in rule.target:
         if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
             if obj is not None:
@@ -259,6 +284,11 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
             for clause in children(verb, "xcomp", "ccomp"):
                 found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
             continue
-        for head in slot_heads(verb, slot, obj):
-            found.append(phrase(head, f"slot:{slot}"))
+        if slot == "clause_subject" and comps:  # the subject of the complement matched
+            for comp in comps:
+                found.extend(phrase(h, f"slot:{slot}") for h in children(comp, "nsubj"))
+            continue
+        for holder in holders:
+            for head in slot_heads(holder, slot, obj):
+                found.append(phrase(head, f"slot:{slot}"))
     return found

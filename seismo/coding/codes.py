@@ -11,7 +11,7 @@ from seismo.coding.constructions import announced_act
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality
 from seismo.coding.triggers import Trigger
-from seismo.model import EventDate
+from seismo.model import Actor, EventDate
 
 
 def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | None:
@@ -55,8 +55,24 @@ def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
         or (
             code[:2] in lex.word_set("codes", "targetless_specific_roots")
             and not trig.nominal
-            and bool(rule.objects or rule.prt or rule.pobj)
+            and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
         )
+    )
+
+
+# A state's own government, forces and police: never the target of its force posture or of
+# its cuts in relations ("Putin ordered Russian troops into ...", "recalled its envoys").
+OWN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def own_forces(source: Actor, target: Actor, code: str) -> bool:
+    """Whether the target is only the source state's own apparatus, for roots where that
+    reading is never the event (force posture, reduced relations)."""
+    return (
+        code[:2] in ("15", "16")
+        and source.key == target.key
+        and (target.sector or "GOV") in OWN_SECTORS
+        and (source.sector or "GOV") in OWN_SECTORS
     )
 
 

@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from seismo.actors import ActorBase, Mention
 from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, children, phrase
 from seismo.coding.constructions import RoleMemory, role_words
-from seismo.coding.dating import SentenceDates, likely_date
+from seismo.coding.dating import SentenceDates
 from seismo.coding.lexicon import Lexicon
+from seismo.coding.storytime import StoryTime
 from seismo.model import Actor, Document, Event, EventDate
 
 PERSON_KINDS = frozenset({"person", "office_title"})
@@ -34,8 +35,8 @@ class Context:
     recent: list[tuple[Mention, Actor]] = field(default_factory=list)
     last_sources: list[Actor] = field(default_factory=list)
     last_pair: tuple[Actor, Actor] | None = None
-    narrative: EventDate | None = None
-    paragraph_dates: list[EventDate] = field(default_factory=list)
+    # the dates the story has reached (seismo/coding/storytime.py)
+    clock: StoryTime = field(default_factory=lambda: StoryTime(None))
     flagged: EventDate | None = None  # a printed date the text contradicts, in this sentence
     paragraph: int = -1
     events: list[Event] = field(default_factory=list)
@@ -48,8 +49,8 @@ class Context:
     def enter_paragraph(self, paragraph: int) -> None:
         """A new paragraph starts a new stretch of the story: its date is not carried."""
         if paragraph != self.paragraph:
-            self.paragraph, self.narrative = paragraph, None
-            self.paragraph_dates = []
+            self.paragraph = paragraph
+            self.clock.enter(paragraph)
 
 
 @dataclass(frozen=True)
@@ -259,19 +260,11 @@ class Discourse:
             if event.target is not None:
                 ctx.last_pair = (event.source, event.target)
                 break
-        dates, reference = scope.dates, scope.reference
-        last = dates.last() if dates is not None else None
-        if ctx.flagged is not None:
-            ctx.narrative = likely_date(ctx.flagged)  # carry what was meant, print what was said
-            ctx.flagged = None
-        elif last is not None and last.value:
-            ctx.narrative = last
-        elif reference is not None:
-            ctx.narrative = reference
-        if dates is not None:
-            ctx.paragraph_dates.extend(e.date for e in dates.expressions if e.date.value)
-        if reference is not None:
-            ctx.paragraph_dates.append(reference)
+        if scope.dates is not None:
+            # carry what was meant, print what was said
+            dated = [e.date for e in sent_events]
+            ctx.clock.after(scope.dates, dated, ctx.flagged, scope.reference)
+        ctx.flagged = None
 
 
 def _in_locative(top: Token, tok: Token) -> bool:

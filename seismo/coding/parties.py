@@ -58,7 +58,10 @@ def parties(
         return found
 
     if trig.nominal:
-        sources = resolve_all(noun_slot_phrases(tok, trig.rule.source))
+        src_phrases = noun_slot_phrases(tok, trig.rule.source)
+        if trig.light_verb is not None:  # "X and Y held their talks": the subject names both
+            src_phrases = [ph for ph in src_phrases if not ph.is_pronoun]
+        sources = resolve_all(src_phrases)
         tgt_phrases = noun_slot_phrases(tok, trig.rule.target)
         if trig.light_verb is not None:
             if not tgt_phrases:
@@ -112,8 +115,12 @@ def parties(
             noun_rule = lex.nouns[found.head.lemma_.lower()]
             if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
                 sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
-        if not sources and found is None and is_passive(tok) and not trig.rule.symmetric:
-            # (a symmetric act names its parties: "the ceasefire between X and Y was reached")
+        if (
+            not sources
+            and found is None
+            and is_passive(tok)
+            and not (trig.rule.symmetric and _names_parties(tgt_phrases, scope, discourse))
+        ):  # "a deal was reached between X and Y": the two named are the parties
             sources = _agentless_source(tok, tgt_phrases, scope, discourse)
             how = "inferred"
     targets: list[Actor] = []
@@ -197,6 +204,11 @@ def _author_of_condemned_act(
             return [Actor(code=code, country=author.country, sector=None, name=author.name,
                           text=author.text)]  # fmt: skip
     return []
+
+
+def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
+    """Whether the target phrases of a joint act name two parties or more."""
+    return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
 
 
 def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:

@@ -16,11 +16,11 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seismo.model import CODER_VERSION, CodedDocument, Document, Skipped
+from seismo.pipeline import chunks
 
 if TYPE_CHECKING:
     from seismo.coding.coder import Coder
@@ -47,6 +47,11 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def warning_line(doc: Document) -> str:
+    """The one line that reports a document read with a repair: `note: WHERE: WARNING`."""
+    return f"note: {printable(doc.path or doc.doc_id)}: {printable(doc.warning or '')}"
+
+
 def skip_line(skip: Skipped) -> str:
     """The one line that reports a skipped document: `skipped WHERE: REASON`, escaped."""
     return f"skipped {printable(skip.where)}: {printable(skip.reason)}"
@@ -61,6 +66,9 @@ class Tally:
     stances: int = 0
     already: int = 0
     replaced: int = 0
+    redated: int = 0  # stored documents coded again because a new publication date was given
+    no_published: int = 0  # coded documents with no publication date at all
+    warnings: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -76,21 +84,29 @@ class Tally:
             reasons += "; …"
         skip_text = f"skipped {skipped} ({reasons})" if skipped else "skipped 0"
         replaced = f", replaced {self.replaced} earlier version(s)" if self.replaced else ""
+        if self.redated:
+            replaced += f", re-coded {self.redated} for a new publication date"
+        if self.warnings:
+            replaced += f", {self.warnings} read with a warning"
         return (
             f"coded {self.documents} documents, {self.events} events, {self.stances} stances; "
             f"{skip_text}, already stored {self.already}{replaced}"
         )
 
+    def undated_warning(self) -> str | None:
+        """The one warning for documents without a publication date, or None."""
+        if not self.no_published:
+            return None
+        return (
+            f"warning: {self.no_published} document(s) had no publication date (no "
+            "--published, metadata or dateline): their events that state no date of their "
+            "own are undated and relative dates ('on Monday') stay unresolved; pass "
+            "--published YYYY-MM-DD"
+        )
+
 
 def _ignore(_: Any) -> None:
     return None
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of `size` items (the last shorter) from any iterable, lazily."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def coder_stream(
@@ -126,15 +142,21 @@ def code_stream(
     *,
     on_skip: Callable[[Skipped], None] = _ignore,
     on_progress: Callable[[Tally], None] = _ignore,
+    on_warning: Callable[[Document], None] = _ignore,
     **coder_args: Any,
 ) -> Iterator[CodedDocument]:
-    """Code a stream of documents, counting into `tally`; each skip goes to `on_skip`."""
+    """Code a stream of documents, counting into `tally`; each skip goes to `on_skip`, each
+    document read with a repair (`Document.warning`) to `on_warning`."""
     for item in coder_stream(items, **coder_args):
         if isinstance(item, Skipped):
             tally.skipped[item.reason] += 1
             on_skip(item)
             continue
+        if item.document.warning:
+            tally.warnings += 1
+            on_warning(item.document)
         tally.documents += 1
+        tally.no_published += item.document.published is None
         tally.events += len(item.events)
         tally.stances += len(item.stances)
         on_progress(tally)
@@ -158,8 +180,9 @@ def not_yet_stored(
 ) -> Iterator[Document | Skipped]:
     """Drop documents this coder version already stored, before any parsing.
 
-    The store is opened once per batch of read documents and closed again, so a server can
-    read between batches. A text seen twice in one run is coded once.
+    A stored text given a new publication date (`--published`) is coded again: its events'
+    dates depend on it. The store is opened once per batch of read documents and closed
+    again, so a server can read between batches. A text seen twice in one run is coded once.
     """
     seen: set[str] = set()
     for chunk in chunks(items, batch_size):
@@ -167,9 +190,14 @@ def not_yet_stored(
         stored: set[str] = set()
         if docs and not recode:
             with open_store(db, wait) as store:
-                stored = {
-                    d.content_hash for d in docs if store.is_coded(d.content_hash, CODER_VERSION)
-                }
+                for d in docs:
+                    found, published = store.coded_published(d.content_hash, CODER_VERSION)
+                    if not found:
+                        continue
+                    if d.published is not None and d.published != published:
+                        tally.redated += 1
+                    else:
+                        stored.add(d.content_hash)
         for item in chunk:
             if isinstance(item, Document):
                 if item.content_hash in stored or item.content_hash in seen:
@@ -190,13 +218,14 @@ def ingest_documents(
     on_skip: Callable[[Skipped], None] = _ignore,
     on_progress: Callable[[Tally], None] = _ignore,
     on_written: Callable[[list[CodedDocument]], None] = _ignore,
+    on_warning: Callable[[Document], None] = _ignore,
     **coder_args: Any,
 ) -> Tally:
     """Code `items` into the database `db`, one transaction per `batch_size` documents.
 
     `coder_args` are those of `coder_stream` (model, dictionaries, workers, nlp, coder).
     `on_written` receives each batch once it is committed. Raises `SeismoError` when the
-    database cannot be opened or written (E007, E014); on KeyboardInterrupt the documents
+    database cannot be opened or written (E007, E019); on KeyboardInterrupt the documents
     already coded are written before the interrupt goes on, and `tally` (pass your own to
     read it then) holds the counts.
     """
@@ -215,7 +244,12 @@ def ingest_documents(
     fresh = not_yet_stored(items, db, tally, batch_size=batch_size, recode=recode, wait=wait)
     try:
         for coded in code_stream(
-            fresh, tally, on_skip=on_skip, on_progress=on_progress, **coder_args
+            fresh,
+            tally,
+            on_skip=on_skip,
+            on_progress=on_progress,
+            on_warning=on_warning,
+            **coder_args,
         ):
             pending.append(coded)
             if len(pending) >= batch_size:
