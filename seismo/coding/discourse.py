@@ -143,9 +143,11 @@ class Discourse:
         mentions = scope.mentions_in(ph.tokens)
         # "the protesters outside the US Embassy": the embassy's state is where they stand,
         # not who they are
+        # ("its embassy in Tehran": the city is where the embassy is, not whose it is)
         mentions = [
             m for m in mentions
-            if not (_names_a_mission(ph.head.doc, m) and _in_locative(ph.head, ph.head.doc[m.start]))
+            if not ((_names_a_mission(ph.head.doc, m) or ph.head.lower_ in MISSION_NOUNS)
+                    and _in_locative(ph.head, ph.head.doc[m.start]))
         ]  # fmt: skip
         if len(mentions) > 1:
             # "the US commander in Iraq": a place inside the phrase is not a second actor
