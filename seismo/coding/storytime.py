@@ -11,7 +11,8 @@ So an event's date is, in order:
    "the previous day" is counted from the day the story has reached;
 2. for a plan, a threat or a stance: when it was stated (the paragraph's date when that is
    not in the past of the article, else the story's day);
-3. a well-known event named in the sentence ("after the invasion of Ukraine"): its year;
+3. a well-known event the sentence places itself after ("after the invasion of Ukraine"):
+   its year;
 4. for a report in the past or present perfect: the date the paragraph has reached
    ("story");
 5. the day of the story told by the opening ("story"), else the publication date
