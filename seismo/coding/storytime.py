@@ -86,6 +86,8 @@ class StoryTime:
         if published is None:
             return clock
         for dates in opening[:OPENING_SENTENCES]:
+            if len(dates.sent.text.strip()) < 40:
+                continue  # a date line under the title ("30 April 2022") is the publication's
             for expr in dates.free():
                 day = expr.date.start
                 if (
