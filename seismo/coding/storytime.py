@@ -199,7 +199,10 @@ class StoryTime:
             e.date for e in dates.expressions
             if e.date.value and (id(e) in free or (e.date.value, e.date.text) in used)
         ]  # fmt: skip
-        if stated:
+        unplaced = [e for e in dates.free() if not e.date.value and e.date.warning != STORY_DAY]
+        if unplaced and not stated:
+            self.ref = None  # "On Monday" with no publication date: the story's time is lost
+        elif stated:
             self.ref = _with_basis(stated[-1], "story")
         elif own:
             self.ref = _with_basis(own[-1], "story")
