@@ -55,6 +55,7 @@ class Errors(metaclass=_WithCodes):
     E016 = "Nothing could be read from the inputs ({reasons}): check the paths and formats."
     E017 = "{path} exists: pass --overwrite to replace it with the demo database."
     E018 = "{path}: {count} error(s) in the dictionary overlay (listed above): fix them and check again."
+    E019 = "Cannot write to the database {path}: {reason}. The batches committed before this one are kept; run the same command again once that is fixed and it goes on where it stopped."
 
 
 class Skips:
@@ -78,3 +79,8 @@ class Skips:
     S016 = "JSON record is not an object"
     S017 = "JSON record field '{field}' must be a string"
     S018 = "archive has no HTML responses"
+    S019 = "folder cannot be read: {reason}"
+    S020 = "symbolic link loop"
+    S021 = "dangling symbolic link (its target does not exist)"
+    S022 = "not a regular file ({kind}); only files are read"
+    S023 = "archive expands beyond the limit: {reason}"

@@ -39,6 +39,12 @@ class Document:
     source: str | None = None  # the outlet, when known
     path: str | None = None  # the file it was read from
     content_hash: str = ""
+    # Who gave `doc_id`: "record" (a JSONL id, a feed entry's id or link, a WARC URI: the
+    # same id with a new text is a corrected version), "file" (the file's name: a new text
+    # at the same path is a new version), None (a position in a container: never a version).
+    named_by: str | None = None
+    # Something the reader had to repair, for the run's report (e.g. bytes not valid UTF-8).
+    warning: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -81,13 +87,19 @@ class Actor:
 
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened (seismo.geo): `feature` is city, region, sea or country;
+    `basis` what placed it: clause, paragraph, dateline or actor (see docs/geocoding.md)."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None
+    basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "feature": self.feature, "basis": self.basis}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,10 @@ def test_a_failed_batch_leaves_the_database_as_it_was(store):
     recoded.events = []
     nameless = coded("nameless", [event(JAPAN, USA, "057", "2020-01", "nameless")])
     nameless.document.doc_id = None  # type: ignore[assignment]  (violates NOT NULL on insert)
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(SeismoError) as caught:  # E019, the database error as its cause
         store.write([recoded, nameless])
+    assert caught.value.code == "E019"
+    assert isinstance(caught.value.__cause__, duckdb.ConstraintException)
     assert counts(store) == (1, 2, 1)
     assert store.con.execute("SELECT count(*) FROM events WHERE doc_id = 'sanctions'").fetchone()
 

@@ -27,6 +27,8 @@ class LocationOut(BaseModel):
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None  # city, region, sea, country
+    basis: str | None = None  # clause, paragraph, dateline, actor
 
 
 class EventOut(BaseModel):

@@ -104,6 +104,11 @@ class Meter:
 
         self.say(f"seismo: {skip_line(item)}")
 
+    def warn(self, doc: Document) -> None:
+        from seismo.store.ingest import warning_line
+
+        self.say(f"seismo: {warning_line(doc)}")
+
 
 def parse_modalities(value: str) -> tuple[str, ...] | None:
     """`asserted,intended` as a tuple; `all` as None (no filter)."""
@@ -139,7 +144,7 @@ def coded_documents(
 
     try:
         yield from code_stream(
-            items, tally, on_skip=meter.skip, on_progress=meter.tick,
+            items, tally, on_skip=meter.skip, on_progress=meter.tick, on_warning=meter.warn,
             model=model, dictionaries=dictionaries,
         )  # fmt: skip
     except SeismoError as exc:
@@ -231,7 +236,7 @@ def run_ingest(
         try:
             ingest_documents(
                 read_documents(inputs, published), db, tally=tally, batch_size=batch_size,
-                recode=recode, on_skip=meter.skip, on_progress=meter.tick, model=model,
+                recode=recode, on_skip=meter.skip, on_progress=meter.tick, on_warning=meter.warn, model=model,
                 dictionaries=dictionaries, workers=workers,
             )  # fmt: skip
         except SeismoError as exc:

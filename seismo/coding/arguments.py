@@ -17,14 +17,6 @@ from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
-# Participles whose by-phrase names who did the thing the noun names: "the nuclear test
-# conducted by North Korea", "the attack carried out by the militia".
-AGENT_PARTICIPLES = frozenset({"conduct", "carry", "launch", "commit", "stage", "perpetrate",
-                               "make", "order", "mount", "fire", "impose", "issue"})  # fmt: skip
-# Things a body issues: in "adopted a resolution which demanded ...", the body demands.
-DOCUMENT_NOUNS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
-                            "decree", "law", "bill", "text", "report", "note", "message",
-                            "memorandum", "order", "ruling", "motion"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
@@ -63,7 +55,8 @@ def phrase(head: Token, via: str) -> Phrase:
                 child.dep_ == "acl"
                 and child.lemma_.lower() in lexicon_of(head.doc).words("linking_participles")
             ):
-                if child.dep_ == "acl" and child.lemma_.lower() in AGENT_PARTICIPLES:
+                agentive = lexicon_of(head.doc).words("agent_participles")
+                if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
                 continue
             if child.dep_ == "punct":
@@ -202,7 +195,7 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             issued = verb.head
             if (
-                issued.lemma_.lower() in DOCUMENT_NOUNS
+                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
                 and issued.dep_ in ("dobj", "nsubjpass")
                 and issued.head.pos_ in ("VERB", "AUX")
             ):  # "adopted a resolution which demanded": whoever adopted it demands

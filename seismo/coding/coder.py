@@ -30,6 +30,7 @@ from seismo.coding.storytime import (
     merge_headline,
 )
 from seismo.coding.triggers import find_triggers
+from seismo.geo import place_events
 from seismo.model import Document, Event, Stance
 
 
@@ -107,4 +108,6 @@ class Coder:
             sentence_date = ctx.clock.stance_date(dates, sent.root)
             stances.extend(reader.read(scope, sentence_date, sent_events))
             discourse.read_sentence(scope, sent_events)
-        return merge_headline(events, paragraphs, body), stances
+        events = merge_headline(events, paragraphs, body)
+        place_events(events, sdoc, doc.text)  # where each happened (seismo.geo)
+        return events, stances

@@ -7,6 +7,7 @@ a threat a threat (13). The tables are data: rules/codes.yaml.
 
 from __future__ import annotations
 
+from seismo.coding.constructions import announced_act
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality
 from seismo.coding.triggers import Trigger
@@ -20,6 +21,8 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
     reject = lex.table("codes", "reject")
     threat = lex.table("codes", "threat")
     if modality.kind == "intent_expressed":
+        if root == "08" and modality.governor == "agree":
+            return code, "asserted"  # "agreed to a ceasefire": the truce is agreed, declared
         if root in threat:
             if modality.governor == "vow":  # "vowed to retaliate": a threat
                 return threat[root] or code, "asserted"
@@ -31,6 +34,8 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
         return code, "negated"
     if modality.kind == "threatened":
         return threat.get(root) or "130", "asserted"
+    if announced_act(root, modality, lex):
+        return code, "intended"  # "decided to expel", "will suspend talks, it said": the act
     if modality.value == "intended":
         # CAMEO codes a stated plan as the statement: "will send aid" is an intent to
         # cooperate (03), "wants to attack" a threat (13); the modality stays "intended"
@@ -44,10 +49,14 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
 def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
     """Whether an event with a source and no target is still an event worth keeping."""
     rule = trig.rule
-    return code[:2] in lex.word_set("codes", "targetless_roots") or (
-        code[:2] in lex.word_set("codes", "targetless_specific_roots")
-        and not trig.nominal
-        and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+    return (
+        code[:2] in lex.word_set("codes", "targetless_roots")
+        or code in lex.word_set("codes", "targetless_codes")
+        or (
+            code[:2] in lex.word_set("codes", "targetless_specific_roots")
+            and not trig.nominal
+            and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+        )
     )
 
 
@@ -78,7 +87,8 @@ def confidence(trig: Trigger, how: str, date: EventDate, n_targets: int, code: s
     rule = trig.rule
     score = 0.55
     score += 0.15 if not trig.nominal else 0.05
-    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1}[how]
+    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1,
+              "reciprocal": 0.0}[how]  # fmt: skip
     score += 0.05 if date.value and date.text and not date.text.startswith("(") else 0.0
     score += 0.05 if (rule.objects or rule.pobj or rule.prt) else 0.0
     score -= 0.1 if n_targets == 0 else 0.05 * max(0, n_targets - 2)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from seismo.coding.arguments import children, subject_of
+from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
 from seismo.coding.dating import contradicted_year, known_event_date
@@ -15,7 +15,7 @@ from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.parties import parties
 from seismo.coding.triggers import Trigger
-from seismo.model import NO_DATE, Actor, Event, EventDate, Location
+from seismo.model import NO_DATE, Actor, Event, EventDate
 
 
 def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> list[Event]:
@@ -53,7 +53,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs = [
             (s, t) for s in sources for t in targets
             if t.code != s.code and t.code not in source_codes
-            and not (t.key == s.key and (s.sector is None or t.sector is None))
+            and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
+                                           and any(_same_party(o, t) for o in sources)))
             and not own_forces(s, t, code)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
@@ -86,7 +87,6 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             date = flagged
             ctx.flagged = flagged
     info = lookup(code)
-    location = _location(trig, scope, discourse)
     trust = confidence(trig, how, date, len(targets), code)
     trigger_text = trig.token.text
     if trig.light_verb is not None:
@@ -106,13 +106,20 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
                 plover={"event_type": info.plover_type, "mode": info.plover_mode},
                 date=date,
                 modality=mod,
-                location=location,
                 confidence=trust,
                 trigger=trigger_text,
                 content_hash=doc.content_hash,
             )
         )
     return events
+
+
+def _same_party(source: Actor, target: Actor) -> bool:
+    """A target that is one of the subjects themselves ("France, Britain and Italy
+    recognised the new state", read as the French government): the same state where either
+    side has no role. Two roles of one state may still act on each other (rebels and their
+    government)."""
+    return target.key == source.key and (source.sector is None or target.sector is None)
 
 
 def _copy(
@@ -146,23 +153,3 @@ def _copy(
             )
         )  # fmt: skip
     return out
-
-
-def _location(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> Location | None:
-    """Where it happened: a place after "in"/"at" on the trigger or its verb."""
-    verb = trig.light_verb or trig.token
-    for holder in (trig.token, verb):
-        for prep in children(holder, "prep"):
-            if prep.lower_ not in ("in", "at"):
-                continue
-            for obj in children(prep, "pobj"):
-                if obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-                    name = ent.text if ent is not None else obj.text
-                    mention = scope.by_token.get(obj.i)
-                    country = None
-                    if mention is not None and mention.is_place:
-                        actor = discourse.resolve(mention, None)
-                        country = actor.country if actor else None
-                    return Location(name=name, country=country)
-    return None

@@ -37,11 +37,11 @@ class Rule:
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
-    # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
-    unless: frozenset[str] = frozenset()
     # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
     # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
     comp: frozenset[str] = frozenset()
+    # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,8 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         copy=bool(raw.get("copy", False)),
         requires=_words(raw.get("requires")),
         light_only=bool(raw.get("light_only", False)),
-        unless=frozenset(str(o).lower() for o in raw.get("unless", ())),
-        comp=frozenset(str(o).lower() for o in raw.get("comp", ())),
+        unless=_words(raw.get("unless")),
+        comp=_words(raw.get("comp")),
     )
 
 

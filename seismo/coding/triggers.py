@@ -142,17 +142,17 @@ REASON_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "sol
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    rule = lex.nouns.get(tok.lemma_.lower())
-    if rule is None:  # "cease-fire": the noun the compound and its head spell together
-        rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
-    if rule is None:
-        return None
     if (
         tok.lemma_.lower() in REASON_NOUNS
         and tok.dep_ == "pobj"
         and tok.head.lower_ == "in"
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
     ):
+        return None
+    rule = lex.nouns.get(tok.lemma_.lower())
+    if rule is None:  # "cease-fire": the noun the compound and its head spell together
+        rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
+    if rule is None:
         return None
     noun = tok
     if rule.requires and not (_modifier_words(tok) & rule.requires):

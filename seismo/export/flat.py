@@ -39,6 +39,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "location_country",
     "location_lat",
     "location_lon",
+    "location_feature",
+    "location_basis",
     "trigger",
     "sentence",
     "coder",
@@ -56,7 +58,7 @@ def flat_row(record: Mapping[str, Any]) -> dict[str, Any]:
     row["plover_type"] = plover.get("event_type")
     row["plover_mode"] = plover.get("mode")
     location = record.get("location") or {}
-    for field in ("name", "country", "lat", "lon"):
+    for field in ("name", "country", "lat", "lon", "feature", "basis"):
         row[f"location_{field}"] = location.get(field)
     day = event_day(record)
     row["event_date"] = day.start.isoformat() if day else None

@@ -46,6 +46,7 @@ def _location(location: Mapping[str, Any]) -> dict[str, Any]:
         "latitude": location.get("lat"),
         "longitude": location.get("lon"),
         "cc3": location.get("country"),
+        "feature": location.get("feature"),  # city, region, sea, country
     }
     return {key: value for key, value in record.items() if value is not None}
 

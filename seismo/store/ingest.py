@@ -16,11 +16,11 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seismo.model import CODER_VERSION, CodedDocument, Document, Skipped
+from seismo.pipeline import chunks
 
 if TYPE_CHECKING:
     from seismo.coding.coder import Coder
@@ -47,6 +47,11 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def warning_line(doc: Document) -> str:
+    """The one line that reports a document read with a repair: `note: WHERE: WARNING`."""
+    return f"note: {printable(doc.path or doc.doc_id)}: {printable(doc.warning or '')}"
+
+
 def skip_line(skip: Skipped) -> str:
     """The one line that reports a skipped document: `skipped WHERE: REASON`, escaped."""
     return f"skipped {printable(skip.where)}: {printable(skip.reason)}"
@@ -63,6 +68,7 @@ class Tally:
     replaced: int = 0
     redated: int = 0  # stored documents coded again because a new publication date was given
     no_published: int = 0  # coded documents with no publication date at all
+    warnings: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -80,6 +86,8 @@ class Tally:
         replaced = f", replaced {self.replaced} earlier version(s)" if self.replaced else ""
         if self.redated:
             replaced += f", re-coded {self.redated} for a new publication date"
+        if self.warnings:
+            replaced += f", {self.warnings} read with a warning"
         return (
             f"coded {self.documents} documents, {self.events} events, {self.stances} stances; "
             f"{skip_text}, already stored {self.already}{replaced}"
@@ -99,13 +107,6 @@ class Tally:
 
 def _ignore(_: Any) -> None:
     return None
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of `size` items (the last shorter) from any iterable, lazily."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def coder_stream(
@@ -141,14 +142,19 @@ def code_stream(
     *,
     on_skip: Callable[[Skipped], None] = _ignore,
     on_progress: Callable[[Tally], None] = _ignore,
+    on_warning: Callable[[Document], None] = _ignore,
     **coder_args: Any,
 ) -> Iterator[CodedDocument]:
-    """Code a stream of documents, counting into `tally`; each skip goes to `on_skip`."""
+    """Code a stream of documents, counting into `tally`; each skip goes to `on_skip`, each
+    document read with a repair (`Document.warning`) to `on_warning`."""
     for item in coder_stream(items, **coder_args):
         if isinstance(item, Skipped):
             tally.skipped[item.reason] += 1
             on_skip(item)
             continue
+        if item.document.warning:
+            tally.warnings += 1
+            on_warning(item.document)
         tally.documents += 1
         tally.no_published += item.document.published is None
         tally.events += len(item.events)
@@ -212,13 +218,14 @@ def ingest_documents(
     on_skip: Callable[[Skipped], None] = _ignore,
     on_progress: Callable[[Tally], None] = _ignore,
     on_written: Callable[[list[CodedDocument]], None] = _ignore,
+    on_warning: Callable[[Document], None] = _ignore,
     **coder_args: Any,
 ) -> Tally:
     """Code `items` into the database `db`, one transaction per `batch_size` documents.
 
     `coder_args` are those of `coder_stream` (model, dictionaries, workers, nlp, coder).
     `on_written` receives each batch once it is committed. Raises `SeismoError` when the
-    database cannot be opened or written (E007, E014); on KeyboardInterrupt the documents
+    database cannot be opened or written (E007, E019); on KeyboardInterrupt the documents
     already coded are written before the interrupt goes on, and `tally` (pass your own to
     read it then) holds the counts.
     """
@@ -237,7 +244,12 @@ def ingest_documents(
     fresh = not_yet_stored(items, db, tally, batch_size=batch_size, recode=recode, wait=wait)
     try:
         for coded in code_stream(
-            fresh, tally, on_skip=on_skip, on_progress=on_progress, **coder_args
+            fresh,
+            tally,
+            on_skip=on_skip,
+            on_progress=on_progress,
+            on_warning=on_warning,
+            **coder_args,
         ):
             pending.append(coded)
             if len(pending) >= batch_size:

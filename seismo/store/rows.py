@@ -44,6 +44,8 @@ EVENT_SCHEMA = pa.schema(
         ("location_country", pa.string()),
         ("location_lat", pa.float64()),
         ("location_lon", pa.float64()),
+        ("location_feature", pa.string()),
+        ("location_basis", pa.string()),
         ("confidence", pa.float64()),
         ("trigger", pa.string()),
         ("coder", pa.string()),
@@ -168,6 +170,8 @@ def events_table(coded: Sequence[CodedDocument]) -> pa.Table:
                     "location_country": loc.country if loc else None,
                     "location_lat": loc.lat if loc else None,
                     "location_lon": loc.lon if loc else None,
+                    "location_feature": loc.feature if loc else None,
+                    "location_basis": loc.basis if loc else None,
                     "confidence": ev.confidence,
                     "trigger": ev.trigger,
                     "coder": ev.coder,
@@ -250,6 +254,8 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
             "country": row.get("location_country"),
             "lat": row.get("location_lat"),
             "lon": row.get("location_lon"),
+            "feature": row.get("location_feature"),
+            "basis": row.get("location_basis"),
         }
     record: dict[str, Any] = {
         "event_id": row["event_id"],

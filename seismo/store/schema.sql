@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS events (
     location_country VARCHAR,
     location_lat DOUBLE,
     location_lon DOUBLE,
+    location_feature VARCHAR,  -- city, region, sea, country (seismo.geo)
+    location_basis VARCHAR,    -- clause, paragraph, dateline, actor
     confidence DOUBLE,
     trigger VARCHAR,
     coder VARCHAR,
@@ -93,6 +95,20 @@ CREATE TABLE IF NOT EXISTS stances (
     date_basis VARCHAR
 );
 
+
+-- Earlier versions of documents whose id came back with another text (a corrected article):
+-- their events and stances were replaced; the old content hash is kept here.
+CREATE TABLE IF NOT EXISTS document_history (
+    doc_id VARCHAR NOT NULL,
+    path VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    replaced_by VARCHAR NOT NULL,
+    replaced_at TIMESTAMP
+);
+
+-- files written before events carried a location's kind and basis
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
 -- Schema 2 added events.date_basis and stances.date_basis: files of schema 1 get the
 -- columns here (NULL for rows coded before; re-ingest with --recode to fill them).
 ALTER TABLE events ADD COLUMN IF NOT EXISTS date_basis VARCHAR;
