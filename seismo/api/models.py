@@ -200,6 +200,10 @@ class IngestResult(BaseModel):
     events: int
     stances: int
     already: int = 0
+    redated: int = Field(0, description="Stored documents coded again for a new publication date")
+    no_published: int = Field(
+        0, description="Documents with no publication date: their undated events stay undated"
+    )
     skipped: list[dict[str, str]]
 
 
