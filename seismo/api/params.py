@@ -15,13 +15,12 @@ from fastapi import Query
 
 from seismo.api.problems import bad_request
 from seismo.errors import Errors
-from seismo.model import MODALITIES
+from seismo.vocabulary import CHART_PERIODS, MODALITIES
 
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
 MAX_WINDOW_DAYS = 36_500
 MAX_QUERY_CHARS = 64
-PERIODS = ("month", "quarter", "year")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ACTOR = re.compile(r"^[A-Za-z0-9]{2,16}$")
@@ -50,7 +49,10 @@ LimitParam = Annotated[
 ]
 PeriodParam = Annotated[
     str,
-    Query(pattern="^(month|quarter|year)$", description="Bucket size: month, quarter or year."),
+    Query(
+        pattern="^(" + "|".join(CHART_PERIODS) + ")$",
+        description="Bucket size: " + ", ".join(CHART_PERIODS) + ".",
+    ),
 ]
 RootParam = Annotated[
     str | None,
@@ -71,6 +73,38 @@ ModalityParam = Annotated[
         + "), or all; default asserted.",
     ),
 ]
+
+
+BboxParam = Annotated[
+    str | None,
+    Query(
+        max_length=MAX_QUERY_CHARS,
+        description="Only events placed inside west,south,east,north (degrees), e.g. 20,40,45,55.",
+    ),
+]
+LocationCountryParam = Annotated[
+    str | None,
+    Query(pattern="^[A-Za-z]{3}$", description="Only events placed in this country (ISO alpha-3)."),
+]
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """A west,south,east,north box in degrees, or None; anything else is a 422 saying why."""
+    if value is None or value == "":
+        return None
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise bad_request(
+            f"bbox: '{value[:MAX_QUERY_CHARS]}' is not four numbers west,south,east,north "
+            "(e.g. bbox=20,40,45,55)."
+        ) from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise bad_request(
+            "bbox: longitudes must lie in -180..180 and latitudes in -90..90 with south <= north."
+        )
+    return west, south, east, north
 
 
 def parse_day(value: str | None, name: str) -> dt.date | None:

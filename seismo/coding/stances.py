@@ -11,39 +11,24 @@ Three shapes carry a stance:
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from seismo.coding.arguments import RELATIVES, children, direct_object, phrase, subject_of
-from seismo.coding.modality import is_negated
-from seismo.model import Actor, Document, Event, EventDate, Stance
-
-if TYPE_CHECKING:
-    from seismo.actors import Mention
-    from seismo.coding.coder import Coder, Context
-
-REGARD_VERBS = frozenset({"call", "consider", "regard", "see", "view", "treat", "describe",
-    "define", "label", "list", "name", "designate", "brand", "deem", "identify", "characterize",
-    "characterise", "portray", "perceive", "classify", "term", "recognize", "recognise"})  # fmt: skip
-KIND_WORDS = {
-    "threat": "threat", "menace": "threat", "danger": "threat",
-    "challenge": "challenge",
-    "partner": "partner", "friend": "partner", "partnership": "partner",
-    "ally": "ally", "alliance": "ally",
-    "adversary": "adversary", "enemy": "adversary", "foe": "adversary", "rival": "adversary",
-    "opponent": "adversary", "competitor": "adversary",
-    "unfriendly": "unfriendly", "hostile": "unfriendly",
-}  # fmt: skip
-RELATION_NOUNS = {"alliance": "ally", "ally": "ally", "partnership": "partner"}
-FRIENDSHIP_WORDS = ("friendship", "partnership", "strategic partner", "no limits")
+from seismo.coding.discourse import Discourse, SentenceScope
+from seismo.coding.lexicon import Lexicon
+from seismo.coding.modality import is_negated, modality_of
+from seismo.model import Actor, Event, EventDate, Stance
 
 
-def _kind(tok: Token) -> str | None:
-    kind = KIND_WORDS.get(tok.lemma_.lower())
+def _kind(tok: Token, lex: Lexicon) -> str | None:
+    """The stance a complement states ("a threat", "an unfriendly country"), from
+    rules/stances.yaml."""
+    kind = lex.table("stances", "kinds").get(tok.lemma_.lower())
     if kind is None:
+        unfriendly = lex.word_set("stances", "unfriendly_words")
         for child in tok.children:
-            if child.dep_ == "amod" and child.lemma_.lower() in ("unfriendly", "hostile"):
+            if child.dep_ == "amod" and child.lemma_.lower() in unfriendly:
                 return "unfriendly"
     return kind
 
@@ -82,19 +67,19 @@ def _complements(verb: Token) -> list[tuple[Token, bool]]:
 
 
 class StanceReader:
-    """Finds stances in a sentence using the coder's actors and memory."""
+    """Finds stances in a sentence using the document's actors and memory."""
 
-    def __init__(self, coder: Coder) -> None:
-        self.coder = coder
+    def __init__(self, discourse: Discourse) -> None:
+        self.discourse = discourse
         self.holders: list[Actor] = []
 
-    def _actors(self, head: Token, by_token, sent_mentions, ctx, on) -> list[Actor]:
+    def _actors(self, head: Token, scope: SentenceScope) -> list[Actor]:
         if head.lower_ in RELATIVES and head.dep_ == "pobj":
             # "Washington, with which it has an alliance": the actor just before "with which"
             prep = head.head
-            before = [m for m in sent_mentions if prep.i - 3 <= m.end - 1 < prep.i]
+            before = [m for m in scope.mentions if prep.i - 3 <= m.end - 1 < prep.i]
             if before:
-                actor = self.coder.kb.resolve(before[-1], on)
+                actor = self.discourse.resolve(before[-1], scope.on)
                 return [actor] if actor is not None else []
         if head.lower_ in RELATIVES:
             head = head.head.head if head.head.dep_ == "prep" else head.head
@@ -103,25 +88,27 @@ class StanceReader:
             # "X, with which it has an alliance": the relative stands for the noun before
             if head.pos_ in ("VERB", "AUX") and head.dep_ == "relcl":
                 head = head.head
-        return self.coder.actors_of(phrase(head, "stance"), by_token, sent_mentions, ctx, on)
+        return self.discourse.actors_of(phrase(head, "stance"), scope)
 
-    def _holder(self, verb: Token, by_token, sent_mentions, ctx, on) -> list[Actor]:
+    def _holder(self, verb: Token, scope: SentenceScope) -> list[Actor]:
         """The subject, else the state that has voiced most stances in this document so far
         (analyses follow one state's view: "the strategy listed X as a threat")."""
         found = subject_of(verb)
-        holders = self.coder.actors_of(found, by_token, sent_mentions, ctx, on) if found else []
+        holders = self.discourse.actors_of(found, scope) if found else []
         if not holders and self.holders:
             counts = Counter(a.key for a in self.holders)
             key = counts.most_common(1)[0][0]
             holders = [next(a for a in reversed(self.holders) if a.key == key)]
         return holders
 
-    def read(
-        self, doc: Document, si: int, sent: Span, date: EventDate, by_token: dict[int, Mention],
-        sent_mentions: list[Mention], ctx: Context, events: list[Event],
-    ) -> list[Stance]:  # fmt: skip
-        on = date.start or doc.published
+    def read(self, scope: SentenceScope, date: EventDate, events: list[Event]) -> list[Stance]:
+        """The stances of a sentence dated `date`, given the events coded in it."""
+        doc, si, sent = scope.doc, scope.index, scope.sent
+        scope = scope.at(date.start or doc.published)
         out: list[Stance] = []
+        lex = self.discourse.lex
+        regard_verbs = lex.word_set("stances", "regard_verbs")
+        relation_nouns = {k: v for k, v in lex.table("stances", "relation_nouns").items() if v}
 
         def add(holder: Actor, subject: Actor, kind: str, modality: str, evidence: str) -> None:
             if holder.key == subject.key:
@@ -144,19 +131,17 @@ class StanceReader:
 
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and lemma in REGARD_VERBS:
+            if tok.pos_ in ("VERB", "AUX") and lemma in regard_verbs:
                 obj = direct_object(tok)
                 if obj is None:
                     continue
-                subjects = self._actors(obj, by_token, sent_mentions, ctx, on)
+                subjects = self._actors(obj, scope)
                 if not subjects:
                     continue
-                holders = self._holder(tok, by_token, sent_mentions, ctx, on)
-                from seismo.coding.modality import modality_of
-
-                modality = modality_of(tok, self.coder.lex).value
+                holders = self._holder(tok, scope)
+                modality = modality_of(tok, lex).value
                 for comp, denied in _complements(tok):
-                    kind = _kind(comp)
+                    kind = _kind(comp, lex)
                     if kind is None:
                         continue
                     if denied:
@@ -168,39 +153,39 @@ class StanceReader:
                     for holder in holders:
                         for subject in subjects:
                             add(holder, subject, kind, mod, f"{tok.text} … {comp.text}")
-            elif tok.pos_ == "NOUN" and lemma in RELATION_NOUNS:
+            elif tok.pos_ == "NOUN" and lemma in relation_nouns:
                 for prep in children(tok, "prep"):
                     if prep.lower_ != "with":
                         continue
                     for obj in children(prep, "pobj"):
-                        subjects = self._actors(obj, by_token, sent_mentions, ctx, on)
+                        subjects = self._actors(obj, scope)
                         owner = children(tok, "poss")
                         if owner:
-                            holders = self.coder.actors_of(
-                                phrase(owner[0], "stance"), by_token, sent_mentions, ctx, on
-                            )
+                            holders = self.discourse.actors_of(phrase(owner[0], "stance"), scope)
                         else:
-                            holders = self._holder(tok.head, by_token, sent_mentions, ctx, on)
+                            holders = self._holder(tok.head, scope)
                         for holder in holders:
                             for subject in subjects:
-                                add(holder, subject, RELATION_NOUNS[lemma], "asserted", tok.text)
+                                add(holder, subject, relation_nouns[lemma], "asserted", tok.text)
                 relative = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"]
                 if tok.dep_ == "dobj" and relative and not children(tok, "prep"):
                     for obj in children(relative[0], "pobj"):
                         if obj.lower_ not in RELATIVES:
                             continue
-                        subjects = self._actors(obj, by_token, sent_mentions, ctx, on)
-                        holders = self._holder(tok.head, by_token, sent_mentions, ctx, on)
+                        subjects = self._actors(obj, scope)
+                        holders = self._holder(tok.head, scope)
                         for holder in holders:
                             for subject in subjects:
-                                add(holder, subject, RELATION_NOUNS[lemma], "asserted", tok.text)
+                                add(holder, subject, relation_nouns[lemma], "asserted", tok.text)
         text = sent.text.lower()
+        unfriendly = lex.word_set("stances", "unfriendly_words")
+        friendship = lex.word_set("stances", "friendship_words")
         for event in events:
             if event.target is None or event.modality != "asserted":
                 continue
-            if event.root == "16" and ("unfriendly" in text or "hostile" in text):
+            if event.root == "16" and any(w in text for w in unfriendly):
                 add(event.source, event.target, "unfriendly", "asserted", event.trigger)
-            if event.root in ("03", "05") and any(w in text for w in FRIENDSHIP_WORDS):
+            if event.root in ("03", "05") and any(w in text for w in friendship):
                 add(event.source, event.target, "partner", "asserted", event.trigger)
                 add(event.target, event.source, "partner", "asserted", event.trigger)
         return _unique(out)

@@ -1,0 +1,155 @@
+"""Build the events of one trigger: code, date, parties, place and confidence put together.
+
+Also the copies: "X joined them" repeats the last event with X as its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from seismo.coding.arguments import subject_of
+from seismo.coding.cameo import lookup
+from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
+from seismo.coding.dating import contradicted_year, known_event_date
+from seismo.coding.discourse import Discourse, SentenceScope
+from seismo.coding.modality import Modality, is_negated, modality_of
+from seismo.coding.parties import parties
+from seismo.coding.triggers import Trigger
+from seismo.model import NO_DATE, Actor, Event, EventDate
+
+
+def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> list[Event]:
+    """The events one trigger of the sentence codes (none, one, or one per pair of parties)."""
+    doc, ctx, reference = scope.doc, scope.ctx, scope.reference
+    modality = modality_of(trig.token, discourse.lex)
+    if trig.nominal and trig.light_verb is None and modality.kind != "refused":
+        # a named event ("the 1956 declaration", "Russia's invasion") is a reference to
+        # something that happened, whatever the verb around it plans
+        modality = Modality("negated") if is_negated(trig.token) else Modality("asserted")
+    coded = code_for(trig.rule.code, modality, discourse.lex)
+    if coded is None:
+        return []
+    code, mod = coded
+    if scope.dates is not None:
+        date, carried = ctx.clock.date_for(trig.token, mod, scope.dates, reference)
+    else:
+        date, carried = NO_DATE, False
+    scope = scope.at(date.start or doc.published)
+    if trig.rule.copy:
+        return _copy(trig, scope, discourse, date, mod)
+    sources, targets, how = parties(trig, scope, discourse)
+    if not sources and not (trig.rule.symmetric and len(targets) >= 2):
+        return []
+    pairs: list[tuple[Actor, Actor | None]] = []
+    if not sources:
+        # "restored relations between both countries": the two are the parties
+        pairs = [(targets[0], t) for t in targets[1:] if t.key != targets[0].key]
+    elif targets:
+        # co-actors are not each other's targets ("Russian and Chinese ships patrolled")
+        # (unless the subject was "both sides", which names the target too)
+        # Actors of one state with different roles may act on each other (rebels and
+        # their government): compare full codes, not countries.
+        source_codes = {s.code for s in sources} if how == "direct" else set()
+        pairs = [
+            (s, t) for s in sources for t in targets
+            if t.code != s.code and t.code not in source_codes
+            and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
+                                           and any(_same_party(o, t) for o in sources)))
+            and not own_forces(s, t, code)
+        ]  # fmt: skip
+    if not pairs and len(sources) >= 2 and trig.rule.symmetric:
+        # "talks between Russia and Ukraine": one phrase names both parties
+        pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
+    own = {s.key for s in sources}
+    if (
+        not pairs
+        and sources
+        and keeps_without_target(code, trig, discourse.lex)
+        and (not targets or (code[:2] in ("13", "15") and all(t.key in own for t in targets)))
+    ):  # no target, or only the source's own people ("threatened to withdraw ITS envoys")
+        pairs = [(s, None) for s in sources]
+    if not pairs:
+        return []
+    if trig.nominal and (trig.light_verb is None or not date.value or carried):
+        known = known_event_date(
+            pairs[0][0].country, pairs[0][1].country if pairs[0][1] else None,
+            code[:2], trig.token.lemma_.lower(), doc.published,
+        )  # fmt: skip
+        if known is not None:
+            date, carried = replace(known, basis="text"), False
+    if date.value and not carried and pairs[0][1] is not None:
+        src, tgt = pairs[0][0].key, pairs[0][1].key
+        answered = [e.date for e in ctx.events
+                    if e.source.key == tgt and e.target is not None and e.target.key == src
+                    and e.root in ("16", "17", "13", "11")]  # fmt: skip
+        flagged = contradicted_year(date, scope.sent.text, answered)
+        if flagged is not None:
+            date = flagged
+            ctx.flagged = flagged
+    info = lookup(code)
+    trust = confidence(trig, how, date, len(targets), code)
+    trigger_text = trig.token.text
+    if trig.light_verb is not None:
+        trigger_text = f"{trig.light_verb.text} {trig.token.text}"
+    events = []
+    for source, target in pairs:
+        events.append(
+            Event(
+                doc_id=doc.doc_id,
+                sentence_index=scope.index,
+                sentence=" ".join(scope.sent.text.split()),
+                source=source,
+                target=target,
+                cameo=code,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover={"event_type": info.plover_type, "mode": info.plover_mode},
+                date=date,
+                modality=mod,
+                confidence=trust,
+                trigger=trigger_text,
+                content_hash=doc.content_hash,
+            )
+        )
+    return events
+
+
+def _same_party(source: Actor, target: Actor) -> bool:
+    """A target that is one of the subjects themselves ("France, Britain and Italy
+    recognised the new state", read as the French government): the same state where either
+    side has no role. Two roles of one state may still act on each other (rebels and their
+    government)."""
+    return target.key == source.key and (source.sector is None or target.sector is None)
+
+
+def _copy(
+    trig: Trigger, scope: SentenceScope, discourse: Discourse, date: EventDate, mod: str
+) -> list[Event]:
+    """ "X joined them": the last event again, with X as its source."""
+    doc, si = scope.doc, scope.index
+    recent = [e for e in scope.ctx.events if e.sentence_index >= si - 1]
+    if not recent:
+        return []
+    # "joined them" after "imposed sanctions on X": the sanctions, not a noun in passing
+    obj = trig.obj.lemma_.lower() if trig.obj is not None else ""
+    preferred = [e for e in recent if e.root == "16"] if obj in trig.rule.objects else []
+    model = (preferred or recent)[-1]
+    found = subject_of(trig.token)
+    if found is None:
+        return []
+    sources = discourse.actors_of(found, scope)
+    out = []
+    for source in sources:
+        if model.target is not None and source.key == model.target.key:
+            continue
+        out.append(
+            Event(
+                doc_id=doc.doc_id, sentence_index=si, sentence=" ".join(scope.sent.text.split()),
+                source=source, target=model.target, cameo=model.cameo,
+                goldstein=model.goldstein, quad_class=model.quad_class, plover=model.plover,
+                date=date if date.value else model.date, modality=mod,
+                confidence=max(0.05, model.confidence - 0.15), trigger=trig.token.text,
+                content_hash=doc.content_hash,
+            )
+        )  # fmt: skip
+    return out

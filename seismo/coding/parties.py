@@ -1,0 +1,232 @@
+"""Who did it to whom: the source and target actors of one trigger.
+
+The pattern says where to look (subject, object, "on X", "X's"); this module walks those
+places in the parse, falls back on the clause around a nominal trigger ("during a meeting
+with X"), and says how directly the parties were found ("direct", "clause", "object",
+"inferred"), which the confidence of the event reflects.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from seismo.coding.arguments import (
+    RELATIVES,
+    Phrase,
+    children,
+    companion_phrases,
+    direct_object,
+    is_passive,
+    locative_phrases,
+    noun_slot_phrases,
+    object_complement_controller,
+    phrase,
+    subject_of,
+    verb_slot_phrases,
+)
+from seismo.coding.constructions import (
+    in_background,
+    place_heads,
+    reciprocal_slots,
+)
+from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
+from seismo.coding.triggers import Trigger
+from seismo.model import Actor
+
+TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
+
+
+def parties(
+    trig: Trigger, scope: SentenceScope, discourse: Discourse
+) -> tuple[list[Actor], list[Actor], str]:
+    """The sources, the targets, and how they were found."""
+    tok = trig.token
+    lex = discourse.lex
+    how = "direct"
+    found: Phrase | None = None
+
+    def resolve_all(phrases: list[Phrase]) -> list[Actor]:
+        nonlocal how
+        found: list[Actor] = []
+        for ph in phrases:
+            for actor in discourse.actors_of(ph, scope):
+                if all(a.code != actor.code for a in found):
+                    found.append(actor)
+            if found and (ph.is_pronoun or ph.via == "controller"):
+                how = "inferred"
+        return found
+
+    if trig.nominal:
+        src_phrases = noun_slot_phrases(tok, trig.rule.source)
+        if trig.light_verb is not None:  # "X and Y held their talks": the subject names both
+            src_phrases = [ph for ph in src_phrases if not ph.is_pronoun]
+        sources = resolve_all(src_phrases)
+        tgt_phrases = noun_slot_phrases(tok, trig.rule.target)
+        if trig.light_verb is not None:
+            if not tgt_phrases:
+                tgt_phrases = verb_slot_phrases(trig.light_verb, trig.rule, None)
+            if not sources:
+                found = subject_of(trig.light_verb)
+                sources = resolve_all([found] if found else [])
+        if not sources:  # "exercises in which X and Y took part"
+            for rel in children(tok, "relcl"):
+                found = subject_of(rel)
+                if found is not None and found.head.lower_ not in RELATIVES:
+                    sources = resolve_all([found])
+        controller = object_complement_controller(tok) if not sources else None
+        if controller is not None:  # "condemned Israel for an air strike": Israel struck
+            sources = resolve_all([phrase(controller, "controller")])
+        elif not sources and tok.dep_ == "pobj" and (trig.rule.symmetric or not in_background(tok)):
+            # ("since the invasion of Ukraine" is background, not the subject's act; "after
+            # talks in Minsk, the leaders agreed": talks are the subject's own)
+            gov = tok.head
+            for _ in range(6):  # "during a meeting with X", "no intention of continuing talks"
+                if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                    break
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX"):
+                found = subject_of(gov)
+                sources = resolve_all([found] if found else [])
+                how = "clause"
+    else:
+        found = subject_of(tok)
+        sources = resolve_all([found] if found else [])
+        tgt_phrases = verb_slot_phrases(tok, trig.rule, trig.obj)
+        obj = trig.obj
+        if (
+            obj is not None
+            and trig.rule.code[:2] in ("11", "12")
+            and obj.lemma_.lower() in lex.nouns
+            and obj.lemma_.lower() not in trig.rule.objects  # "lodged a protest with X"
+        ):
+            # "condemned the sanctions against X": the target is who imposed them, not X
+            noun_rule = lex.nouns[obj.lemma_.lower()]
+            tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
+        companions = companion_phrases(tok)
+        if companions:
+            extra = resolve_all(companions)
+            if is_passive(tok):
+                tgt_phrases = tgt_phrases + companions
+            else:
+                sources = sources + [a for a in extra if a not in sources]
+        if not sources and found is not None and found.head.lemma_.lower() in lex.nouns:
+            # "Israeli air strikes killed 20 people": an attack noun's own source acts
+            noun_rule = lex.nouns[found.head.lemma_.lower()]
+            if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
+                sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
+        if (
+            not sources
+            and found is None
+            and is_passive(tok)
+            and not (trig.rule.symmetric and _names_parties(tgt_phrases, scope, discourse))
+        ):  # "a deal was reached between X and Y": the two named are the parties
+            sources = _agentless_source(tok, tgt_phrases, scope, discourse)
+            how = "inferred"
+    targets: list[Actor] = []
+    slot_found: str | None = None
+    source_keys = frozenset(s.key for s in sources)
+    if len(sources) >= 2 and reciprocal_slots(trig.light_verb or tok):
+        # "both sides blamed each other": each source is the other's target
+        return sources, list(sources), "reciprocal"
+    for ph in tgt_phrases:
+        if slot_found is not None and ph.via != slot_found and ph.via != "companion":
+            continue  # a slot further down the pattern's list: only companions join
+        found_actors = discourse.actors_of(ph, scope)
+        if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
+            # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
+            found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
+        for actor in found_actors:
+            if all(a.code != actor.code for a in targets):
+                targets.append(actor)
+                slot_found = slot_found or ph.via
+    if not targets and not trig.nominal and trig.obj is not None:
+        obj_phrase = phrase(trig.obj, "object")
+        if not obj_phrase.is_pronoun:
+            # "spoke about the deployment to Haiti": a topic is not a target
+            kept = [
+                t for t in obj_phrase.tokens
+                if not any(_under_prep(t, obj_phrase.head, w) for w in TOPIC_PREPS)
+            ]  # fmt: skip
+            targets = discourse.actors_of(Phrase(obj_phrase.head, kept, "object"), scope)
+        if targets:
+            how = "object"
+    if not targets and not trig.nominal and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        # "condemned the seizure of the tanker by Iran and demanded its release"
+        first = direct_object(tok.head)
+        if first is not None:
+            targets = [
+                a for a in discourse.actors_of(phrase(first, "slot:shared"), scope)
+                if all(a.code != s.code for s in sources)
+            ]  # fmt: skip
+            if targets:
+                how = "object"
+    if (
+        not trig.nominal and found is not None and len(sources) >= 2 and targets
+        and {t.key for t in targets} <= source_keys and _names_the_pair(found, lex.words("pair_words"))
+    ):  # fmt: skip
+        # "both countries recalled their ambassadors": each from the other
+        return sources, list(sources), "reciprocal"
+    if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
+        targets = _place_targets(trig, scope, discourse, source_keys)
+        if targets:
+            how = "object"
+    return sources, targets, how
+
+
+def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
+    """Whether the target phrases of a joint act name two parties or more."""
+    return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
+
+
+def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:
+    """ "both countries", "the two sides": a subject that names two parties at once."""
+    head = subject.head
+    return head.lemma_.lower() in pair_words and any(
+        c.lower_ in ("both", "two") for c in head.children
+    )
+
+
+def _place_targets(
+    trig: Trigger, scope: SentenceScope, discourse: Discourse, source_keys: frozenset[str]
+) -> list[Actor]:
+    """ "an air strike near Damascus", "clashes in Goma": the state a military act took
+    place in is its target when nothing else is; the place stays a place (no sector)."""
+    holders = [trig.token] + ([trig.light_verb] if trig.light_verb is not None else [])
+    for head in place_heads(*holders):
+        mention = scope.by_token.get(head.i)
+        if mention is None or not mention.is_place:
+            continue
+        actor = discourse.resolve(mention, scope.on)
+        if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
+            continue
+        return [Actor(code=actor.country, country=actor.country, sector=None,
+                      name=actor.name, text=actor.text)]  # fmt: skip
+    return []
+
+
+def _agentless_source(
+    verb: Token, tgt_phrases: list[Phrase], scope: SentenceScope, discourse: Discourse
+) -> list[Actor]:
+    """Who acted in a passive without "by": the host named by the place ("invited to
+    speak in the Diet"), else the last actor named before that is not the target."""
+    for ph in locative_phrases(verb):
+        found = discourse.actors_of(ph, scope)
+        if found:
+            return found[:1]
+    target_keys = set()
+    for ph in tgt_phrases:
+        target_keys |= {a.key for a in discourse.actors_of(ph, scope)}
+    for mention, actor in reversed(scope.ctx.recent):
+        if actor.key not in target_keys and mention.kind not in PERSON_KINDS:
+            return [actor]
+    return []
+
+
+def _under_prep(tok: Token, top: Token, word: str) -> bool:
+    """Whether `tok` sits under a "from ..." (or other) phrase below `top`."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ == word:
+            return True
+        cur = cur.head
+    return False
