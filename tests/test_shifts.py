@@ -33,7 +33,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize("period", ["month", "quarter", "year"])
 def test_every_demo_shift_is_explained_by_its_own_events(demo_db: str, period: str) -> None:
-    client = TestClient(create_app(demo_db))
+    client = TestClient(base_url="http://127.0.0.1", app=create_app(demo_db))
     seen = 0
     for a, b in DYADS:
         response = client.get("/api/v1/shifts", params={"a": a, "b": b, "period": period})
