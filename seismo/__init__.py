@@ -48,7 +48,6 @@ __all__ = [
     "load_pipeline",
     "read_inputs",
 ]
-assert sorted(__all__) == sorted(_PUBLIC)
 
 if TYPE_CHECKING:
     from seismo.errors import SeismoError

@@ -87,13 +87,19 @@ class Actor:
 
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened (seismo.geo): `feature` is city, region, sea or country;
+    `basis` what placed it: clause, paragraph, dateline or actor (see docs/geocoding.md)."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None
+    basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "feature": self.feature, "basis": self.basis}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,9 @@ class EventDate:
     warning: str | None = None
     # the last year/month/day of a period ("the 1990s": value 1990, end 1999), else None
     end: str | None = None
+    # where the date comes from (vocabulary.DATE_BASES): the event's own words, the story
+    # it belongs to, or the publication date of a report of the day's news; None if undated
+    basis: str | None = None
 
     @property
     def start(self) -> dt.date | None:
@@ -173,6 +182,7 @@ class Event:
             "date": self.date.value,
             "date_precision": self.date.precision,
             "date_text": self.date.text,
+            "date_basis": self.date.basis if self.date.value else None,
             "modality": self.modality,
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 3),
@@ -221,6 +231,7 @@ class Stance:
             "date": self.date.value,
             "date_precision": self.date.precision,
             "date_text": self.date.text,
+            "date_basis": self.date.basis if self.date.value else None,
             "modality": self.modality,
             "evidence": self.evidence,
             "coder": self.coder,

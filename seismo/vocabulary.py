@@ -12,6 +12,10 @@ MODALITIES = ("asserted", "intended", "hypothetical", "negated")
 # What is shown and stored unless asked otherwise: what happened and what was announced.
 DEFAULT_MODALITIES = ("asserted", "intended")
 
+# Where an event's date comes from (EVENT-SCHEMA.md `date_basis`): its own words, the
+# story it belongs to, or the publication date of a report of the day's news.
+DATE_BASES = ("text", "story", "published")
+
 # How one state says it sees another.
 STANCE_KINDS = ("ally", "partner", "challenge", "threat", "adversary", "unfriendly")
 

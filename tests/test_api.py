@@ -258,3 +258,26 @@ def test_parquet_events_with_documents_from_the_file(db_path: str, tmp_path) -> 
     series = over_parquet.get("/api/v1/dyads/CHN/RUS/series", params={"period": "year"}).json()
     assert series["points"][-1]["events"] > series["points"][0]["events"]
     assert over_parquet.get("/api/v1/documents/jpn-rus-2022-02").json()["evidence"]
+
+
+def test_events_carry_coordinates_and_filter_by_place(client: TestClient) -> None:
+    everything = client.get("/api/v1/events", params={"limit": 500}).json()["items"]
+    assert all(item["location"]["lat"] is not None for item in everything)
+    # a box around Japan and its seas: Tokyo, the Sea of Japan, the Kurils, not Moscow
+    box = client.get("/api/v1/events", params={"bbox": "125,30,150,50", "limit": 500}).json()
+    names = {item["location"]["name"] for item in box["items"]}
+    assert names and names <= {"Tokyo", "Sea of Japan", "Kuril Islands"}
+    assert "Tokyo" in names
+    for item in box["items"]:
+        assert 125 <= item["location"]["lon"] <= 150 and 30 <= item["location"]["lat"] <= 50
+    russia = client.get("/api/v1/events", params={"location_country": "rus", "limit": 500}).json()
+    assert {i["location"]["name"] for i in russia["items"]} == {"Moscow", "Kuril Islands"}
+    assert len(russia["items"]) < len(everything)
+    across = client.get("/api/v1/events", params={"bbox": "170,-90,-170,90"}).json()
+    assert across["items"] == []  # a box across the antimeridian holds none of our places
+
+
+@pytest.mark.parametrize("bbox", ["1,2,3", "a,b,c,d", "0,50,10,40", "0,0,200,10"])
+def test_bad_bbox_is_a_problem(client: TestClient, bbox: str) -> None:
+    body = assert_problem(client.get("/api/v1/events", params={"bbox": bbox}), 422)
+    assert "bbox" in body["detail"]

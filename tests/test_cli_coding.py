@@ -302,3 +302,34 @@ def test_a_real_process_codes_and_ingests(texts, tmp_path):
     )
     assert stored.returncode == 0 and stored.stderr.startswith("seismo: coded 2 documents")
     assert counts(db)[0] == 2
+
+
+def test_code_and_ingest_warn_once_about_documents_without_a_publication_date(texts, tmp_path):
+    coded = run("code", str(texts))
+    assert coded.exit_code == 0, coded.output
+    assert coded.stderr.count("no publication date") == 1
+    assert "2 document(s) had no publication date" in coded.stderr
+    dated = run("code", str(texts), "--published", "2022-04-30")
+    assert "no publication date" not in dated.stderr
+    ingested = run("ingest", str(texts), "--db", str(tmp_path / "w.duckdb"))
+    assert ingested.stderr.count("2 document(s) had no publication date") == 1
+
+
+def test_ingest_with_a_new_publication_date_codes_again(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "lead.txt").write_text("Japan imposed sanctions on Russia on Monday.\n", "utf-8")
+    db = tmp_path / "r.duckdb"
+    first = run("ingest", str(folder), "--db", str(db))
+    assert first.exit_code == 0, first.output
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM events WHERE date IS NOT NULL").fetchone()[0] == 0
+    con.close()
+    again = run("ingest", str(folder), "--db", str(db), "--published", "2023-05-10")
+    assert "re-coded 1 for a new publication date" in again.stderr, again.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    dates = con.execute("SELECT DISTINCT date, date_basis FROM events").fetchall()
+    con.close()
+    assert dates == [("2023-05-08", "text")]
+    same = run("ingest", str(folder), "--db", str(db), "--published", "2023-05-10")
+    assert "already stored 1" in same.stderr

@@ -70,6 +70,11 @@ def test_one_dictionary_file_reaches_every_table(nlp, coder, overlay_coder, text
             "entry",
         ),
         ("verb:\n  upbraid: []\n", 1, "verb"),
+        (
+            "bodies:\n  - {id: jcg, country: JPN, sector: MIL, names: [JCG]}\n  - {id: x, countyr: JPN}\n",
+            3,
+            "countyr",
+        ),
     ],
 )
 def test_check_reports_a_mistake_with_file_and_line(tmp_path, text, line, words):

@@ -74,7 +74,7 @@ def events() -> list[dict[str, Any]]:
             CHINA,
             EventDate("2022-02-04", "day", "on 4 February 2022"),
             index=0,
-            location=Location("Beijing", "CHN", 39.9, 116.4),
+            location=Location("Beijing", "CHN", 39.9, 116.4, "city"),
         ).to_dict(),
         _event("112", NATO, RUSSIA, EventDate("2014", "year", "in 2014")).to_dict(),
         _event("010", AUSTRALIA, None, EventDate("2023-07-01", "day")).to_dict(),
@@ -124,8 +124,11 @@ def test_gdelt_values(events: list[dict[str, Any]]) -> None:
     assert visit["SQLDATE"] == 20220204
     assert visit["FractionDate"] == round(2022 + 34 / 365, 4)
     assert visit["IsRootEvent"] == 1
-    assert visit["ActionGeo_Type"] == 4
+    assert visit["ActionGeo_Type"] == 4  # a city outside the US
+    assert visit["ActionGeo_CountryCode"] == "CH"  # FIPS 10-4, as GDELT writes it
+    assert visit["ActionGeo_FullName"] == "Beijing, China"
     assert (visit["ActionGeo_Lat"], visit["ActionGeo_Long"]) == (39.9, 116.4)
+    assert sanctions["ActionGeo_Type"] == 0 and sanctions["ActionGeo_Lat"] == ""
     assert accusation["SQLDATE"] == 20140000
     assert accusation["Actor1KnownGroupCode"] == "NAT"
     assert accusation["Actor1CountryCode"] == ""
@@ -159,7 +162,7 @@ def test_gdelt_file_reads_back_with_codebook_names(
         )
     assert rows[0]["EventCode"] == "163"
     assert rows[0]["GoldsteinScale"] == "-8.0"
-    assert rows[1]["ActionGeo_FullName"] == "Beijing"
+    assert rows[1]["ActionGeo_FullName"] == "Beijing, China"
 
 
 def test_gdelt_file_with_header_reads_in_pandas(
@@ -171,6 +174,54 @@ def test_gdelt_file_with_header_reads_in_pandas(
     frame = pandas.read_csv(path, sep="\t", dtype={"EventCode": str, "EventRootCode": str})
     assert list(frame.columns) == list(GDELT_COLUMNS)
     assert frame.loc[3, "EventCode"] == "010"
+    placed = frame[frame["ActionGeo_Lat"].notna()]
+    assert list(placed["ActionGeo_CountryCode"]) == ["CH"]
+    assert placed["ActionGeo_Long"].dtype.kind == "f"
+
+
+@pytest.mark.parametrize(
+    ("location", "kind", "fips"),
+    [
+        (
+            {"name": "Georgia", "country": "USA", "lat": 33.0, "lon": -84.0, "feature": "region"},
+            2,
+            "US",
+        ),
+        (
+            {"name": "Chicago", "country": "USA", "lat": 41.9, "lon": -87.6, "feature": "city"},
+            3,
+            "US",
+        ),
+        (
+            {"name": "Donbas", "country": "UKR", "lat": 48.0, "lon": 38.0, "feature": "region"},
+            5,
+            "UP",
+        ),
+        (
+            {
+                "name": "South China Sea",
+                "country": None,
+                "lat": 12.0,
+                "lon": 113.0,
+                "feature": "sea",
+            },
+            4,
+            "",
+        ),
+        (
+            {"name": "Germany", "country": "DEU", "lat": 51.1, "lon": 10.4, "feature": "country"},
+            1,
+            "GM",
+        ),
+    ],
+)
+def test_gdelt_geo_types_follow_the_codebook(
+    events: list[dict[str, Any]], location: dict[str, Any], kind: int, fips: str
+) -> None:
+    row = to_gdelt_rows([dict(events[1], location=location)], added=ADDED)[0]
+    assert row["ActionGeo_Type"] == kind
+    assert row["ActionGeo_CountryCode"] == fips
+    assert row["ActionGeo_Lat"] == location["lat"]
 
 
 def test_plover_records_have_required_fields(events: list[dict[str, Any]]) -> None:
@@ -197,6 +248,7 @@ def test_plover_records_have_required_fields(events: list[dict[str, Any]]) -> No
     assert sanctions["quad_code"] == 4 and sanctions["event_scale"] == -8.0
     assert visit["event"] == ["CONSULT"] and visit["mode"] == "visit"
     assert visit["event_loc"]["cc3"] == "CHN"
+    assert visit["event_loc"]["latitude"] == 39.9 and visit["event_loc"]["feature"] == "city"
     assert accusation["source"][0]["code"] == "IGO"
     assert accusation["event"] == ["ACCUSE"]
 

@@ -60,3 +60,11 @@ def test_from_text_to_stored_events_in_python(tmp_path: Path, nlp, coder) -> Non
         rows, _ = store.query_events(dyad=("PRT", "VEN"))
     assert written.events == len(coded[0].events) >= 1
     assert rows and rows[0]["sentence"] == text
+
+
+def test_all_names_exactly_the_lazy_table() -> None:
+    import seismo
+
+    assert sorted(seismo.__all__) == sorted(seismo._PUBLIC)
+    for name in seismo.__all__:
+        assert getattr(seismo, name) is not None

@@ -63,7 +63,10 @@ def build_tables(
 ) -> tuple[Tables, list[str]]:
     """Tables from data sections and people lists, and every problem found in them."""
     tables = Tables()
-    problems: list[str] = []
+    problems: list[str] = [
+        f"{section} #{index + 1}: unknown key {key!r}; use {', '.join(build.ENTRY_KEYS[section])}"
+        for section, index, key in build.unknown_keys(sections)
+    ]
     build.add_states(tables, sections.get("states") or [], problems, base)
     build.add_historical(tables, sections.get("historical_states") or [], problems, base)
     build.add_bodies(tables, sections.get("bodies") or [], problems, base)

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from seismo.api.db import Database
 from seismo.api.guard import Guard
-from seismo.api.problems import install_problem_handlers
+from seismo.api.problems import install_problem_handlers, not_found
 from seismo.errors import Errors, SeismoError
 from seismo.model import CODER_VERSION
 
@@ -73,6 +73,20 @@ def create_app(
             media_type="text/javascript",
             headers={"Cache-Control": "public, max-age=86400"},
         )
+
+    @app.get("/static/vendor/topojson/{name}.json", include_in_schema=False)
+    def world_outlines(name: str) -> JSONResponse:
+        """World outlines for plotly's map, from an installed package (seismo.geo.outlines):
+        the map page points plotly.js here instead of its CDN."""
+        from seismo.geo.outlines import OUTLINE_PACKAGE, plotly_topojson
+
+        topology = plotly_topojson() if name == "world_110m" else None
+        if topology is None:
+            raise not_found(
+                f"No outlines '{name}': the map draws world_110m from the {OUTLINE_PACKAGE} "
+                f"package; install it with `pip install {OUTLINE_PACKAGE}`."
+            )
+        return JSONResponse(topology, headers={"Cache-Control": "public, max-age=86400"})
 
     app.mount("/static", StaticFiles(directory=routes_web.WEB_DIR / "static"), name="static")
     app.include_router(routes_web.router)

@@ -27,6 +27,8 @@ class LocationOut(BaseModel):
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None  # city, region, sea, country
+    basis: str | None = None  # clause, paragraph, dateline, actor
 
 
 class EventOut(BaseModel):
@@ -45,6 +47,9 @@ class EventOut(BaseModel):
     date_precision: str | None = None
     date_text: str | None = None
     date_warning: str | None = None
+    date_basis: str | None = Field(
+        None, description="text, story or published: where the date comes from"
+    )
     event_date: str | None = Field(None, description="First day of the event's period")
     modality: str | None = None
     location: LocationOut | None = None
@@ -71,6 +76,7 @@ class StanceOut(BaseModel):
     date: str | None = None
     date_precision: str | None = None
     date_text: str | None = None
+    date_basis: str | None = None
     stance_date: str | None = None
     modality: str | None = None
     evidence: str | None = None

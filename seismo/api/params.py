@@ -75,6 +75,38 @@ ModalityParam = Annotated[
 ]
 
 
+BboxParam = Annotated[
+    str | None,
+    Query(
+        max_length=MAX_QUERY_CHARS,
+        description="Only events placed inside west,south,east,north (degrees), e.g. 20,40,45,55.",
+    ),
+]
+LocationCountryParam = Annotated[
+    str | None,
+    Query(pattern="^[A-Za-z]{3}$", description="Only events placed in this country (ISO alpha-3)."),
+]
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """A west,south,east,north box in degrees, or None; anything else is a 422 saying why."""
+    if value is None or value == "":
+        return None
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise bad_request(
+            f"bbox: '{value[:MAX_QUERY_CHARS]}' is not four numbers west,south,east,north "
+            "(e.g. bbox=20,40,45,55)."
+        ) from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise bad_request(
+            "bbox: longitudes must lie in -180..180 and latitudes in -90..90 with south <= north."
+        )
+    return west, south, east, north
+
+
 def parse_day(value: str | None, name: str) -> dt.date | None:
     """A YYYY-MM-DD day or None; anything else is a 422 that names the parameter."""
     if value is None or value == "":

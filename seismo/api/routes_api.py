@@ -28,14 +28,17 @@ from seismo.api.params import (
     MAX_QUERY_CHARS,
     MAX_WINDOW_DAYS,
     ActorParam,
+    BboxParam,
     CursorParam,
     DateParam,
     LimitParam,
+    LocationCountryParam,
     ModalityParam,
     PeriodParam,
     QuadParam,
     RootParam,
     actor_key,
+    parse_bbox,
     parse_day,
     parse_range,
 )
@@ -68,11 +71,14 @@ def list_events(
     root: RootParam = None,
     quad_class: QuadParam = None,
     modality: ModalityParam = None,
+    bbox: BboxParam = None,
+    location_country: LocationCountryParam = None,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> dict[str, Any]:
     """Events in date order. `a` and `b` select a dyad (both directions unless `directed`);
-    `modality` defaults to asserted events. Follow `next_cursor` until it is null."""
+    `modality` defaults to asserted events; `bbox` and `location_country` select by where
+    the event happened. Follow `next_cursor` until it is null."""
     start, end = parse_range(since, until)
     return views.events_page(
         store,
@@ -85,6 +91,8 @@ def list_events(
         root=root,
         quad_class=quad_class,
         modality=modality,
+        bbox=parse_bbox(bbox),
+        location_country=location_country.upper() if location_country else None,
         limit=limit,
         cursor=cursor,
     )

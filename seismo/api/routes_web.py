@@ -142,6 +142,33 @@ def relations(
     )
 
 
+@router.get("/map", response_class=HTMLResponse)
+def world_map(
+    request: Request,
+    store: StoreDep,
+    a: Text = None,
+    b: Text = None,
+    since: Text = None,
+    until: Text = None,
+) -> HTMLResponse:
+    """Where events happened: a point per place and QuadClass, for a dyad and/or a period."""
+    start, end = parse_range(since, until)
+    first, second = actor_key(a), actor_key(b)
+    found = views.map_points(store, a=first, b=second, since=start, until=end)
+    return _page(
+        request,
+        "map.html",
+        "map",
+        a=first or "",
+        b=second or "",
+        since=since or "",
+        until=until or "",
+        actors=_actor_choices(store),
+        points=found["points"],
+        n_events=found["events"],
+    )
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events(
     request: Request,

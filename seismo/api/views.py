@@ -47,6 +47,8 @@ def events_page(
     quad_class: int | None = None,
     modality: str | None = None,
     doc_id: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    location_country: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
 ) -> dict[str, Any]:
@@ -63,6 +65,8 @@ def events_page(
             quad_class=quad_class,
             modalities=modalities_for(modality),
             doc_id=doc_id,
+            bbox=bbox,
+            location_country=location_country,
             limit=limit,
             cursor=cursor,
         )
@@ -121,6 +125,27 @@ def relations_network(
         since, until = days_before(at, max(1, window_days) - 1, "at"), at
     graph = network_at(store.con, at=at, window_days=window_days, since=since, until=until)
     return {"at": at.isoformat() if at else None, "window_days": window_days, **graph}
+
+
+def map_points(
+    store: Store,
+    *,
+    a: str | None = None,
+    b: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    modality: str | None = None,
+) -> dict[str, Any]:
+    """Points for the map: placed events of a dyad or a period, by place and QuadClass."""
+    if (a is None) != (b is None):
+        raise bad_request("A dyad needs both a and b (e.g. a=JPN&b=RUS).")
+    points = store.map_points(
+        dyad=(a, b) if a and b else None,
+        since=since,
+        until=until,
+        modalities=modalities_for(modality),
+    )
+    return {"points": points, "events": sum(p["n"] for p in points)}
 
 
 def stances(

@@ -208,6 +208,8 @@ def code(
                     printer.add(record.to_dict())
             sys.stdout.flush()
     printer.close()
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 
@@ -264,7 +266,8 @@ def ingest(
         False,
         "--recode",
         help="Code documents again even if this coder version stored them "
-        "(after changing a dictionary).",
+        "(after changing a dictionary). A stored text given a new --published is coded "
+        "again without it.",
     ),  # fmt: skip
 ) -> None:
     """Code documents and store their events and stances (all modalities) in DuckDB.
@@ -280,6 +283,8 @@ def ingest(
         model=model, dictionaries=overlays, recode=recode,
     )  # fmt: skip
     print(f"seismo: {tally.summary()}", file=sys.stderr)
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 

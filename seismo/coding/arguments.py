@@ -17,14 +17,6 @@ from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
-# Participles whose by-phrase names who did the thing the noun names: "the nuclear test
-# conducted by North Korea", "the attack carried out by the militia".
-AGENT_PARTICIPLES = frozenset({"conduct", "carry", "launch", "commit", "stage", "perpetrate",
-                               "make", "order", "mount", "fire", "impose", "issue"})  # fmt: skip
-# Things a body issues: in "adopted a resolution which demanded ...", the body demands.
-DOCUMENT_NOUNS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
-                            "decree", "law", "bill", "text", "report", "note", "message",
-                            "memorandum", "order", "ruling", "motion"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
@@ -63,7 +55,8 @@ def phrase(head: Token, via: str) -> Phrase:
                 child.dep_ == "acl"
                 and child.lemma_.lower() in lexicon_of(head.doc).words("linking_participles")
             ):
-                if child.dep_ == "acl" and child.lemma_.lower() in AGENT_PARTICIPLES:
+                agentive = lexicon_of(head.doc).words("agent_participles")
+                if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
                 continue
             if child.dep_ == "punct":
@@ -113,6 +106,28 @@ def object_complement_controller(tok: Token) -> Token | None:
     # "the jet was shot down for violating Turkish airspace": the passive subject did it
     objs = children(verb, "dobj") or children(verb, "nsubjpass")
     return objs[0] if objs else None
+
+
+# Where a verb's clausal complement hangs: "threatened to use", "warned that X would face",
+# "gave him 48 hours to leave", "warned Iran against attacking", "held X responsible".
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "oprd"})
+
+
+def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
+    """The verb's clausal complements whose lemma is one of `lemmas` ("*": any verb), with
+    their conjuncts ("threatened to cut ties and expel its diplomats")."""
+    if not lemmas:
+        return []
+    if "*" in lemmas:
+        return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+    heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
+    # a modal counts as the complement's word too: "said that X MUST withdraw"
+    return [
+        h for h in heads
+        if h.lemma_.lower() in lemmas or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+    ]  # fmt: skip
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -180,7 +195,7 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             issued = verb.head
             if (
-                issued.lemma_.lower() in DOCUMENT_NOUNS
+                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
                 and issued.dep_ in ("dobj", "nsubjpass")
                 and issued.head.pos_ in ("VERB", "AUX")
             ):  # "adopted a resolution which demanded": whoever adopted it demands
@@ -257,6 +272,9 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
     """Every filled target slot, in the pattern's order of preference; the coder takes the
     first slot whose words name an actor ("killed 30 people in Gaza" falls through to Gaza)."""
     found: list[Phrase] = []
+    # a complement's own phrases count as the verb's: "threatened to impose sanctions ON X"
+    comps = complements(verb, rule.comp)
+    holders = [verb, *comps]
     for slot in rule.target:
         if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
             if obj is not None:
@@ -266,6 +284,11 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
             for clause in children(verb, "xcomp", "ccomp"):
                 found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
             continue
-        for head in slot_heads(verb, slot, obj):
-            found.append(phrase(head, f"slot:{slot}"))
+        if slot == "clause_subject" and comps:  # the subject of the complement matched
+            for comp in comps:
+                found.extend(phrase(h, f"slot:{slot}") for h in children(comp, "nsubj"))
+            continue
+        for holder in holders:
+            for head in slot_heads(holder, slot, obj):
+                found.append(phrase(head, f"slot:{slot}"))
     return found

@@ -7,10 +7,11 @@ a threat a threat (13). The tables are data: rules/codes.yaml.
 
 from __future__ import annotations
 
+from seismo.coding.constructions import announced_act
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality
 from seismo.coding.triggers import Trigger
-from seismo.model import EventDate
+from seismo.model import Actor, EventDate
 
 
 def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | None:
@@ -20,6 +21,8 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
     reject = lex.table("codes", "reject")
     threat = lex.table("codes", "threat")
     if modality.kind == "intent_expressed":
+        if root == "08" and modality.governor == "agree":
+            return code, "asserted"  # "agreed to a ceasefire": the truce is agreed, declared
         if root in threat:
             if modality.governor == "vow":  # "vowed to retaliate": a threat
                 return threat[root] or code, "asserted"
@@ -31,6 +34,8 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
         return code, "negated"
     if modality.kind == "threatened":
         return threat.get(root) or "130", "asserted"
+    if announced_act(root, modality, lex):
+        return code, "intended"  # "decided to expel", "will suspend talks, it said": the act
     if modality.value == "intended":
         # CAMEO codes a stated plan as the statement: "will send aid" is an intent to
         # cooperate (03), "wants to attack" a threat (13); the modality stays "intended"
@@ -44,10 +49,30 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
 def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
     """Whether an event with a source and no target is still an event worth keeping."""
     rule = trig.rule
-    return code[:2] in lex.word_set("codes", "targetless_roots") or (
-        code[:2] in lex.word_set("codes", "targetless_specific_roots")
-        and not trig.nominal
-        and bool(rule.objects or rule.prt or rule.pobj)
+    return (
+        code[:2] in lex.word_set("codes", "targetless_roots")
+        or code in lex.word_set("codes", "targetless_codes")
+        or (
+            code[:2] in lex.word_set("codes", "targetless_specific_roots")
+            and not trig.nominal
+            and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+        )
+    )
+
+
+# A state's own government, forces and police: never the target of its force posture or of
+# its cuts in relations ("Putin ordered Russian troops into ...", "recalled its envoys").
+OWN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def own_forces(source: Actor, target: Actor, code: str) -> bool:
+    """Whether the target is only the source state's own apparatus, for roots where that
+    reading is never the event (force posture, reduced relations)."""
+    return (
+        code[:2] in ("15", "16")
+        and source.key == target.key
+        and (target.sector or "GOV") in OWN_SECTORS
+        and (source.sector or "GOV") in OWN_SECTORS
     )
 
 
@@ -62,7 +87,8 @@ def confidence(trig: Trigger, how: str, date: EventDate, n_targets: int, code: s
     rule = trig.rule
     score = 0.55
     score += 0.15 if not trig.nominal else 0.05
-    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1}[how]
+    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1,
+              "reciprocal": 0.0}[how]  # fmt: skip
     score += 0.05 if date.value and date.text and not date.text.startswith("(") else 0.0
     score += 0.05 if (rule.objects or rule.pobj or rule.prt) else 0.0
     score -= 0.1 if n_targets == 0 else 0.05 * max(0, n_targets - 2)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.coding.arguments import Phrase, children
+from seismo.coding.lexicon import Lexicon
+from seismo.coding.modality import Modality
 
 # Prepositions that put an event in the story's background: its actor is whoever the
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
@@ -28,15 +30,6 @@ BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "
                               "until", "ahead", "prior"})  # fmt: skip
 # Prepositions that say where a military act took place ("strikes near Damascus").
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
-# Roots whose acts have a place that is their target when nothing else is: force posture,
-# coercion, assault, fighting, mass violence.
-PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-# Governors of a decision announced as taken: the complement is the act itself (RULES of the
-# gold sets and CAMEO practice: "decided to expel" is the expulsion, not a threat of it).
-DECISION_GOVERNORS = frozenset({"decide", "order", "announce", "resolve", "move", "vote",
-                                "instruct", "approve"})  # fmt: skip
-# Roots whose announced act counts as the act: reductions of relations and yielding.
-ANNOUNCED_ROOTS = frozenset({"16", "08"})
 
 
 def in_background(noun: Token) -> bool:
@@ -67,14 +60,18 @@ def is_reciprocal(ph: Phrase) -> bool:
 
 
 def reciprocal_slots(trigger: Token) -> list[Phrase]:
-    """The reciprocal object or prepositional object of a verb, if any ("accused each
-    other", "clashed with one another")."""
+    """The reciprocal words among a verb's own arguments: "accused each other", "clashed
+    with one another", "open embassies in each other's capitals" (not inside a clause of
+    their own)."""
     found = []
-    for tok in [*children(trigger, "dobj"), *(
-        o for p in children(trigger, "prep") for o in children(p, "pobj")
-    )]:  # fmt: skip
+    for tok in trigger.subtree:
         ph = Phrase(tok, [tok], "reciprocal")
-        if is_reciprocal(ph):
+        if tok.i == trigger.i or not is_reciprocal(ph):
+            continue
+        cur = tok.head
+        while cur.i != trigger.i and cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == trigger.i:
             found.append(ph)
     return found
 
@@ -123,9 +120,14 @@ class RoleMemory:
         return None
 
 
-def announced_act(root: str, governor: str | None, value: str) -> bool:
+def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
     """Whether an intended act is an announced decision to be coded as the act itself:
-    "decided to sever ties", "will suspend negotiations" (a reported plain future)."""
-    if root not in ANNOUNCED_ROOTS or value != "intended":
+    "decided to sever ties", "ordered the release", "will suspend negotiations" (a reported
+    plain future of a reduction of relations). The word lists are in grammar.yaml and
+    rules/codes.yaml."""
+    if modality.value != "intended" or root not in lex.word_set("codes", "announced_roots"):
         return False
-    return governor is None or governor in DECISION_GOVERNORS or governor in ("say", "announce")
+    governor = modality.governor
+    if governor in lex.words("decision_governors"):
+        return True
+    return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))

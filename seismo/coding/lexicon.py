@@ -31,12 +31,15 @@ class Rule:
     source: tuple[str, ...] = NOUN_SOURCES
     objects: frozenset[str] = frozenset()
     prt: str | None = None
-    prep: str | None = None
+    prep: frozenset[str] = frozenset()  # one of these prepositions ("fired at", "fired into")
     pobj: frozenset[str] = frozenset()  # a prepositional object the verb must govern ("on a list")
     symmetric: bool = False
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+    # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
+    # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
+    comp: frozenset[str] = frozenset()
     # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
     unless: frozenset[str] = frozenset()
 
@@ -83,8 +86,12 @@ def _word(value: Any) -> str:
     return str(value)
 
 
-def _words(values: Any) -> frozenset[str]:
-    return frozenset(_word(v).lower() for v in values or ())
+def _words(value: Any) -> frozenset[str]:
+    """A word or a list of words (`prep: at` or `prep: [at, into]`)."""
+    if value is None:
+        return frozenset()
+    values = value if isinstance(value, list) else [value]
+    return frozenset(str(_word(v)).lower() for v in values)
 
 
 def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
@@ -100,13 +107,14 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         source=tuple(raw.get("source", NOUN_SOURCES)),
         objects=_words(raw.get("object")),
         prt=_word(prt) if prt is not None else None,
-        prep=_word(prep) if prep is not None else None,
+        prep=_words(prep),
         pobj=_words(raw.get("pobj")),
         symmetric=bool(raw.get("symmetric", False)),
         copy=bool(raw.get("copy", False)),
         requires=_words(raw.get("requires")),
         light_only=bool(raw.get("light_only", False)),
-        unless=frozenset(str(o).lower() for o in raw.get("unless", ())),
+        unless=_words(raw.get("unless")),
+        comp=_words(raw.get("comp")),
     )
 
 

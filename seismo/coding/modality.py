@@ -46,6 +46,15 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+def _nor_conjunct(verb: Token) -> bool:
+    """ "agreed not to use nor threaten force": a conjunct after "nor" shares the negation of
+    the verb it is joined to."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    joined = any(c.dep_ == "cc" and c.lower_ in ("nor", "neither") for c in verb.head.children)
+    return joined and is_negated(verb.head)
+
+
 def _aux(tok: Token, lex: Lexicon) -> str | None:
     for child in tok.children:
         if child.dep_ not in ("aux", "auxpass"):
@@ -92,15 +101,14 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
         found = _own(head, lex)
         if found is not None and not (found.value == "negated" and _contrastive(verb)):
             return found
-    if is_negated(verb):
+    if is_negated(verb) or _nor_conjunct(verb):
         return Modality("negated")
     if _conditional(verb, lex):
         return Modality("hypothetical")
     aux = _aux(verb, lex)
     if aux == "hypothetical":
-        gov = verb.head
-        if verb.dep_ == "ccomp" and gov.lemma_.lower() in lex.words("reporting_verbs"):
-            return Modality("intended", gov.lemma_)  # reported future: "said it would"
+        if _reported(verb, lex):
+            return Modality("intended", verb.head.lemma_)  # reported future: "said it would"
         return Modality("hypothetical")
     if aux == "intended":
         return Modality("intended")
@@ -109,7 +117,7 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
 
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     lemma = gov.lemma_.lower()
-    negated = is_negated(gov)
+    negated = is_negated(gov) or _nor_conjunct(gov)
     if lemma in lex.words("denying_governors"):
         # "denied violating": not asserted; "did not deny violating": not asserted either
         return Modality("hypothetical", lemma) if negated else Modality("negated", lemma, "denied")
@@ -128,9 +136,16 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
             return Modality("asserted", lemma, "threatened")
         return Modality("intended", lemma)
     aux = _aux(gov, lex)
+    if aux == "hypothetical" and _reported(gov, lex):
+        return Modality("intended", lemma)  # "said X would move to open": a reported future
     if aux is not None:
         return Modality(aux, lemma)
     return None
+
+
+def _reported(verb: Token, lex: Lexicon) -> bool:
+    """A clause reported by a verb of saying ("said it would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.words("reporting_verbs")
 
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seismo.coding.lexicon import default_lexicon, rule_problems
-from seismo.coding.rulefiles import read_marked
+from seismo.coding.rulefiles import MarkedDict, line_of, read_marked
 from seismo.errors import SeismoError
 from seismo.vocabulary import ACTOR_SECTIONS
 
@@ -30,12 +30,30 @@ def check_dictionary(path: Path) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     if data is not None:
         errors += [f"{path}: {p}" for p in rule_problems(data, default_lexicon())]
+        errors += _actor_key_problems(path, data)
     if data is None or set(data) & set(ACTOR_SECTIONS):
         from seismo.actors import check_overlay
         from seismo.actors.tables import builtin_tables, overlay_tables
 
         base = builtin_tables()
-        actor_errors = [f"{path}: {p}" for p in overlay_tables(path, base)[1]]
-        errors += [e for e in actor_errors if e not in errors]
-        notes += [line for line in check_overlay(path, base) if line not in actor_errors]
+        problems = [f"{path}: {p}" for p in overlay_tables(path, base)[1]]
+        # unknown keys are already listed above, with their lines
+        errors += [e for e in problems if "unknown key" not in e]
+        notes += [line for line in check_overlay(path, base) if line not in problems]
     return errors, notes
+
+
+def _actor_key_problems(path: Path, data: MarkedDict) -> list[str]:
+    """Unknown keys in the actor sections, with their lines (the actor loader reports them
+    too, without lines, when the file is used)."""
+    from seismo.actors.sections import ENTRY_KEYS, unknown_keys
+
+    problems = []
+    for section, index, key in unknown_keys(dict(data)):
+        entry = data[section][index]
+        line = line_of(entry, key)
+        allowed = ", ".join(ENTRY_KEYS[section])
+        problems.append(
+            f"{path}: line {line}: {section}[{index}]: unknown key '{key}'; use {allowed}"
+        )
+    return problems

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from seismo.coding.arguments import (
     children,
+    complements,
     direct_object,
     object_complement_controller,
     phrase,
@@ -25,6 +26,7 @@ class Trigger:
     nominal: bool
     obj: Token | None = None  # verbs: the object the rule matched on
     light_verb: Token | None = None  # nouns: the verb that carries them
+    comp: tuple[Token, ...] = ()  # verbs: the complements a `comp` rule matched on
 
 
 def _forms(tok: Token) -> set[str]:
@@ -37,11 +39,11 @@ def _forms(tok: Token) -> set[str]:
     return forms
 
 
-def _prep_objects(tok: Token, word: str | None = None) -> list[Token]:
+def _prep_objects(tok: Token, words: frozenset[str] = frozenset()) -> list[Token]:
     """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
-    only those of `word` when given ("agreed on a deal", not "agreed at the summit")."""
+    only those of `words` when given ("agreed on a deal", not "agreed at the summit")."""
     return [
-        o for p in children(tok, "prep") if word is None or p.lower_ == word
+        o for p in children(tok, "prep") if not words or p.lower_ in words
         for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
     ]  # fmt: skip
 
@@ -73,7 +75,13 @@ def _carried_noun(obj: Token | None, lex: Lexicon) -> str | None:
 
 
 def _unconstrained(rule: Rule) -> bool:
-    return not (rule.objects or rule.prt or rule.prep or rule.pobj)
+    return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp)
+
+
+def _specificity(rule: Rule) -> int:
+    """Rules with more constraints first: "sent troops to the BORDER" (object and place)
+    before "sent troops" (object only)."""
+    return -sum(bool(c) for c in (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp))
 
 
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -82,20 +90,27 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     obj = direct_object(tok)
     words = _object_words(obj, lex)
+    for dative in children(tok, "dative", "iobj"):  # "gave the ENVOY 48 hours to leave"
+        words |= _object_words(dative, lex)
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
     carried = _carried_noun(obj, lex)
     generic = lex.word_set("codes", "generic")  # "some cooperation": a telling noun wins
-    for rule in sorted(rules, key=_unconstrained):
+    for rule in sorted(rules, key=_specificity):
         if rule.code in generic and _unconstrained(rule) and carried in lex.nouns:
             continue  # "agreed a package of sanctions": the sanctions are the event
-        if rule.objects and not (words & rule.objects):
+        comps = complements(tok, rule.comp)
+        if rule.comp and not comps:
+            continue
+        comp_objs = [o for c in comps if (o := direct_object(c)) is not None]
+        rule_words = words.union(*(_object_words(o, lex) for o in comp_objs))
+        if rule.objects and not (rule_words & rule.objects):
             continue
         if rule.prt and not any(
             c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children
         ):  # spaCy reads the particle of "pulled out of" as a preposition
             continue
-        if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
+        if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
         if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
             continue
@@ -103,7 +118,12 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
         ):
             continue
-        return Trigger(tok, rule, nominal=False, obj=obj)
+        controlled = [o for o in comp_objs if not children(o.head, "nsubj", "nsubjpass")]
+        if rule.comp and obj is None and controlled:
+            # "threatened to invade Taiwan": Taiwan is the target; in "said X would
+            # destabilise Y" the clause's own subject is, and Y is not
+            obj = controlled[0]
+        return Trigger(tok, rule, nominal=False, obj=obj, comp=tuple(comps))
     return None
 
 
@@ -114,8 +134,20 @@ def _modifier_words(tok: Token) -> set[str]:
     }
 
 
+# Event nouns that, bare after "in", give the reason for another act: "recalled its envoy in
+# protest at the decision" is a recall, not a demonstration.
+REASON_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
+
+
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if (
+        tok.lemma_.lower() in REASON_NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    ):
         return None
     rule = lex.nouns.get(tok.lemma_.lower())
     if rule is None:  # "cease-fire": the noun the compound and its head spell together
@@ -178,6 +210,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found = match_verb(tok, lex)
         if found is not None:
             verbs[tok.i] = found
+    # a threatened, refused or ordered act is not an event of its own ("threatened to
+    # invade"); a reported one with its own subject ("said that X violated Y") stays
+    for trig in list(verbs.values()):
+        for comp in trig.comp:
+            if not children(comp, "nsubj", "nsubjpass"):
+                verbs.pop(comp.i, None)
     found_all = list(verbs.values())
     for tok in sent:
         noun = match_noun(tok, lex)

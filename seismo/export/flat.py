@@ -24,6 +24,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "date_precision",
     "event_date",
     "date_text",
+    "date_basis",
     *(f"source_{f}" for f in _ACTOR_FIELDS),
     *(f"target_{f}" for f in _ACTOR_FIELDS),
     "cameo",
@@ -38,6 +39,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "location_country",
     "location_lat",
     "location_lon",
+    "location_feature",
+    "location_basis",
     "trigger",
     "sentence",
     "coder",
@@ -55,7 +58,7 @@ def flat_row(record: Mapping[str, Any]) -> dict[str, Any]:
     row["plover_type"] = plover.get("event_type")
     row["plover_mode"] = plover.get("mode")
     location = record.get("location") or {}
-    for field in ("name", "country", "lat", "lon"):
+    for field in ("name", "country", "lat", "lon", "feature", "basis"):
         row[f"location_{field}"] = location.get(field)
     day = event_day(record)
     row["event_date"] = day.start.isoformat() if day else None

@@ -14,8 +14,10 @@ codes. Where seismo's meaning differs from GDELT's, the difference is stated her
   across runs, fits a signed 64-bit column).
 - Counts: one event is read from one sentence of one article, so NumMentions, NumSources and
   NumArticles are 1. IsRootEvent is 1 for the first sentence of a document.
-- ActionGeo_CountryCode is ISO 3166 alpha-3 (GDELT uses FIPS 10-4); ActionGeo_Type is
-  1 (country) for a location without coordinates, 4 (world city) with them.
+- ActionGeo (seismo.geo) follows the codebook: Type 1 country, 2 US state, 3 US city or
+  landmark, 4 world city or landmark (seas and straits count as landmarks), 5 a region
+  outside the US; CountryCode is the FIPS 10-4 code (empty for open seas); FullName is the
+  place and its country; Lat and Long its centre. ADM1Code and FeatureID stay empty.
 - SOURCEURL is the document's URL when given (`source_urls` or a `url` field of the record),
   else the document id, so every row still leads back to its text.
 """
@@ -87,8 +89,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 
 PARTIAL_DATE_STYLES = ("zero", "first")
-GEO_COUNTRY = 1
-GEO_WORLD_CITY = 4
 
 
 def global_event_id(event_id: str) -> int:
@@ -136,15 +136,18 @@ def _actor_columns(prefix: str, actor: Mapping[str, Any] | None) -> dict[str, An
 
 
 def _action_geo(location: Mapping[str, Any] | None) -> dict[str, Any]:
+    from seismo.geo import gdelt_geo
+
     columns: dict[str, Any] = {f"ActionGeo_{c}": "" for c in _GEO_COLUMNS}
     columns["ActionGeo_Type"] = 0
     if not location:
         return columns
+    geo = gdelt_geo(location)
+    columns["ActionGeo_Type"] = geo["type"]
+    columns["ActionGeo_FullName"] = one_line(_full_name(location))
+    columns["ActionGeo_CountryCode"] = geo["country"]
     lat, lon = location.get("lat"), location.get("lon")
-    columns["ActionGeo_FullName"] = one_line(location.get("name"))
-    columns["ActionGeo_CountryCode"] = one_line(location.get("country"))
     if lat is None or lon is None:
-        columns["ActionGeo_Type"] = GEO_COUNTRY
         return columns
     try:
         columns["ActionGeo_Lat"], columns["ActionGeo_Long"] = float(lat), float(lon)
@@ -152,8 +155,18 @@ def _action_geo(location: Mapping[str, Any] | None) -> dict[str, Any]:
         raise ExportError(
             f"location '{location.get('name')}' has coordinates that are not numbers"
         ) from None
-    columns["ActionGeo_Type"] = GEO_WORLD_CITY
     return columns
+
+
+def _full_name(location: Mapping[str, Any]) -> str:
+    """GDELT's FullName: the place, then its country ("Goma, Democratic Republic of the Congo")."""
+    from seismo.geo import country_name
+
+    name = str(location.get("name") or "")
+    country = country_name(location.get("country"))
+    if location.get("feature") in ("city", "region") and country and country not in name:
+        return f"{name}, {country}"
+    return name
 
 
 def to_gdelt_rows(

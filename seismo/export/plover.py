@@ -46,6 +46,7 @@ def _location(location: Mapping[str, Any]) -> dict[str, Any]:
         "latitude": location.get("lat"),
         "longitude": location.get("lon"),
         "cc3": location.get("country"),
+        "feature": location.get("feature"),  # city, region, sea, country
     }
     return {key: value for key, value in record.items() if value is not None}
 
@@ -68,6 +69,7 @@ def plover_record(record: Mapping[str, Any]) -> dict[str, Any] | None:
         "id": record["event_id"],
         "date": day.start.isoformat(),
         "date_precision": record.get("date_precision"),
+        "date_basis": record.get("date_basis"),
         "source": [_actor(record["source"])],
         "event": [event_type],
     }

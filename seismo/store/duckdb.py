@@ -166,6 +166,15 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def coded_published(self, content_hash: str, coder: str) -> tuple[bool, dt.date | None]:
+        """Whether this text was coded by this coder version, and the publication date it
+        was coded against (a new date changes the events' dates, so it is coded again)."""
+        row = self.con.execute(
+            "SELECT published FROM documents WHERE content_hash = ? AND coder = ?",
+            [content_hash, coder],
+        ).fetchone()
+        return (row is not None, row[0] if row is not None else None)
+
     def write(self, batch: Sequence[CodedDocument]) -> WriteResult:
         """Store coded documents in one transaction, replacing what each had before.
 
@@ -247,6 +256,10 @@ class Store:
         last); `modalities=None` means all.
         """
         return queries.query_events(self.con, limit=limit, cursor=cursor, **filters)
+
+    def map_points(self, **filters: Any) -> list[dict[str, Any]]:
+        """Placed events grouped by place and QuadClass, for the map (`queries.map_points`)."""
+        return queries.map_points(self.con, **filters)
 
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         """A document's text and metadata with its events and stances (None if unknown)."""

@@ -16,11 +16,12 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seismo.model import CODER_VERSION, CodedDocument, Document, Skipped
+from seismo.pipeline import chunks
 
 if TYPE_CHECKING:
     from seismo.coding.coder import Coder
@@ -66,6 +67,8 @@ class Tally:
     stances: int = 0
     already: int = 0
     replaced: int = 0
+    redated: int = 0  # stored documents coded again because a new publication date was given
+    no_published: int = 0  # coded documents with no publication date at all
     warnings: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
 
@@ -82,6 +85,8 @@ class Tally:
             reasons += "; …"
         skip_text = f"skipped {skipped} ({reasons})" if skipped else "skipped 0"
         replaced = f", replaced {self.replaced} earlier version(s)" if self.replaced else ""
+        if self.redated:
+            replaced += f", re-coded {self.redated} for a new publication date"
         if self.warnings:
             replaced += f", {self.warnings} read with a warning"
         return (
@@ -89,16 +94,20 @@ class Tally:
             f"{skip_text}, already stored {self.already}{replaced}"
         )
 
+    def undated_warning(self) -> str | None:
+        """The one warning for documents without a publication date, or None."""
+        if not self.no_published:
+            return None
+        return (
+            f"warning: {self.no_published} document(s) had no publication date (no "
+            "--published, metadata or dateline): their events that state no date of their "
+            "own are undated and relative dates ('on Monday') stay unresolved; pass "
+            "--published YYYY-MM-DD"
+        )
+
 
 def _ignore(_: Any) -> None:
     return None
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of `size` items (the last shorter) from any iterable, lazily."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def coder_stream(
@@ -164,6 +173,7 @@ def code_stream(
             tally.warnings += 1
             on_warning(item.document)
         tally.documents += 1
+        tally.no_published += item.document.published is None
         tally.events += len(item.events)
         tally.stances += len(item.stances)
         on_progress(tally)
@@ -187,8 +197,9 @@ def not_yet_stored(
 ) -> Iterator[Document | Skipped]:
     """Drop documents this coder version already stored, before any parsing.
 
-    The store is opened once per batch of read documents and closed again, so a server can
-    read between batches. A text seen twice in one run is coded once.
+    A stored text given a new publication date (`--published`) is coded again: its events'
+    dates depend on it. The store is opened once per batch of read documents and closed
+    again, so a server can read between batches. A text seen twice in one run is coded once.
     """
     seen: set[str] = set()
     for chunk in chunks(items, batch_size):
@@ -196,9 +207,14 @@ def not_yet_stored(
         stored: set[str] = set()
         if docs and not recode:
             with open_store(db, wait) as store:
-                stored = {
-                    d.content_hash for d in docs if store.is_coded(d.content_hash, CODER_VERSION)
-                }
+                for d in docs:
+                    found, published = store.coded_published(d.content_hash, CODER_VERSION)
+                    if not found:
+                        continue
+                    if d.published is not None and d.published != published:
+                        tally.redated += 1
+                    else:
+                        stored.add(d.content_hash)
         for item in chunk:
             if isinstance(item, Document):
                 if item.content_hash in stored or item.content_hash in seen:

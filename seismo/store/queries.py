@@ -38,6 +38,8 @@ def event_filters(
     quad_class: int | None = None,
     modalities: Sequence[str] | None = ("asserted",),
     doc_id: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    location_country: str | None = None,
     date_column: str = "event_date",
 ) -> tuple[list[str], list[Any]]:
     """WHERE clauses and their parameters for the usual event filters.
@@ -62,6 +64,19 @@ def event_filters(
         else:
             clauses.append(f"({forward} OR {forward})")
             params += [a, a, b, b, b, b, a, a]
+    if bbox is not None:
+        west, south, east, north = bbox
+        clauses.append("location_lat BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            clauses.append("location_lon BETWEEN ? AND ?")
+            params += [west, east]
+        else:  # a box across the antimeridian (west 170, east -170)
+            clauses.append("(location_lon >= ? OR location_lon <= ?)")
+            params += [west, east]
+    if location_country is not None:
+        clauses.append("location_country = ?")
+        params.append(location_country)
     if since is not None:
         clauses.append(f"{date_column} >= ?")
         params.append(since)
@@ -303,3 +318,28 @@ def summary(con: Any, has_documents: bool = True, has_stances: bool = True) -> d
         "last_event_date": last.isoformat() if last else None,
         "top_dyads": top_dyads(con),
     }
+
+
+MAP_POINT_LIMIT = 2000
+MAP_EVIDENCE = 3
+
+
+def map_points(con: Any, *, limit: int = MAP_POINT_LIMIT, **filters: Any) -> list[dict[str, Any]]:
+    """Placed events grouped by place and QuadClass, with a few evidence sentences each.
+
+    One point per (place, QuadClass): the map sizes it by `n` and colours it by QuadClass;
+    `evidence` holds the latest sentences ({sentence, doc_id, cameo, date}) for a click.
+    `filters` are those of `event_filters`.
+    """
+    clauses, params = event_filters(**filters)
+    clauses.append("location_lat IS NOT NULL AND location_lon IS NOT NULL")
+    rows = con.execute(
+        "SELECT location_name AS name, location_country AS country, location_feature AS feature,"
+        " location_lat AS lat, location_lon AS lon, quad_class, count(*) AS n,"
+        " list({'sentence': sentence, 'doc_id': doc_id, 'cameo': cameo, 'date': date}"
+        f"   ORDER BY {SORT_DATE} DESC)[1:{MAP_EVIDENCE}] AS evidence"
+        f" FROM events {where(clauses)}"
+        " GROUP BY ALL ORDER BY n DESC, name LIMIT ?",
+        [*params, int(limit)],
+    )
+    return fetch_dicts(rows)

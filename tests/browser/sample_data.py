@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from seismo.model import Actor, CodedDocument, Document, Event, EventDate, Stance
+from seismo.model import Actor, CodedDocument, Document, Event, EventDate, Location, Stance
 from seismo.store import Store
 
 JAPAN = Actor("JPNGOV", "JPN", "GOV", "Japan", "Tokyo")
@@ -45,6 +45,26 @@ CODES: dict[str, Code] = {
     "1711": Code(-7.0, 4, "COERCE", "seize", "confiscated property of"),
 }
 
+# Where each side's acts happen: its capital; joint exercises at sea; seizures on the
+# disputed islands (coordinates are facts, rounded).
+CAPITALS = {
+    "JPN": Location("Tokyo", "JPN", 35.69, 139.69, "city", "clause"),
+    "RUS": Location("Moscow", "RUS", 55.75, 37.62, "city", "clause"),
+    "CHN": Location("Beijing", "CHN", 39.91, 116.40, "city", "clause"),
+    "USA": Location("Washington", "USA", 38.90, -77.04, "city", "clause"),
+}
+SEA_OF_JAPAN = Location("Sea of Japan", None, 40.0, 135.0, "sea", "clause")
+KURILS = Location("Kuril Islands", "RUS", 44.5, 146.5, "region", "clause")
+
+
+def _where(source: str, cameo: str) -> Location:
+    if cameo == "062":
+        return SEA_OF_JAPAN
+    if cameo == "1711":
+        return KURILS
+    return CAPITALS[source]
+
+
 FILLER = (
     "Officials described the meeting as long and detailed.",
     "Analysts in both capitals watched the talks closely.",
@@ -76,6 +96,7 @@ def _event(
         plover={"event_type": code.plover_type, "mode": code.plover_mode},
         date=EventDate(when, precision, _spoken(when)),
         modality=modality,
+        location=_where(source, cameo),
         confidence=0.8,
         trigger=code.phrase,
     )

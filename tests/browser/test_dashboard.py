@@ -17,6 +17,7 @@ PAGES = [
     ("/events", "events"),
     ("/documents/jpn-rus-2022-02", "document"),
     ("/actors/JPN", "actor"),
+    ("/map", "map"),
 ]
 
 
@@ -129,3 +130,35 @@ def test_event_filters_and_next_page(page, server_url):  # type: ignore[no-untyp
     page.click("#next-page")
     page.wait_for_url("**cursor=**")
     assert page.locator("tr.event-row").count() == 50
+
+
+def test_map_draws_outlines_and_points_offline(page, server_url, screenshots):  # type: ignore[no-untyped-def]
+    """The map page with every request off this machine refused: the outlines come from our
+    server, the points are the sample's places, and a click shows the evidence."""
+    outside: list[str] = []
+
+    def only_local(route):  # type: ignore[no-untyped-def]
+        if route.request.url.startswith(server_url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(server_url + "/map?a=JPN&b=RUS")
+    page.wait_for_function("() => document.getElementById('map-chart').dataset.ready === '1'")
+    assert outside == [] and page.errors == []
+    countries = page.locator("#map-chart .layer.countries path")
+    assert countries.count() == 1 and len(countries.get_attribute("d") or "") > 10_000
+    assert plotted_traces(page, "#map-chart") == 4  # one per QuadClass
+    names = page.evaluate(
+        "() => JSON.parse(document.getElementById('map-data').textContent).map(p => p.name)"
+    )
+    assert {"Tokyo", "Moscow", "Kuril Islands"} <= set(names)
+    assert "Beijing" not in names  # a Japan–Russia map holds no China events
+    page.locator("#map-chart .scattergeo path.point").first.click(force=True)
+    page.wait_for_function("() => document.querySelectorAll('#map-evidence-list li').length > 0")
+    first = page.locator("#map-evidence-list li").first
+    assert "Japan" in first.inner_text() or "Russia" in first.inner_text()
+    assert first.locator("a").get_attribute("href").startswith("/documents/")
+    page.screenshot(path=str(screenshots / "map-jpn-rus.png"), full_page=True)

@@ -1,0 +1,111 @@
+"""What a story is about, geographically: its dateline and the countries it keeps naming.
+
+A reader takes "Tripoli" in a story about Lebanon for the Lebanese city, and "Georgia" in a
+story about Atlanta for the US state. `Story` holds the weights that make that choice: the
+countries of the events' actors, of the places named unambiguously, and of the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from seismo.geo.gazetteer import Gazetteer, Place
+
+# Where a dateline may sit: the opening of one of the first paragraphs.
+DATELINE_PARAGRAPHS = 3
+_AGENCY = r"(?:\s*\((?:[^)]{1,40})\))?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+# "MOGADISHU —", "BAMAKO, Mali (AP) —", "WARSAW, (Reuters) –", "KINSHASA/UNITED NATIONS, Nov 21",
+# "BANJUL, GAMBIA—": a place in capitals, perhaps a country or state after a comma, perhaps
+# an agency in brackets, then a dash (or a comma and a month).
+_CAPS_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}?)(?:/[A-Z][A-Z.'’\- ]{{1,40}}?)*"
+    rf"(?:,\s*(?P<region>[A-Z][A-Za-z.’' ]{{1,30}}?))?,?{_AGENCY}\s*(?:[—–-]{{1,2}}|,\s*{_MONTH})"
+)
+# "Shomera, Israel – ...": a mixed-case place is a dateline only with a known country after it.
+_MIXED_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z.'’\- ]{{1,40}}?),\s*(?P<region>[A-Z][A-Za-z.’' ]{{1,30}}?){_AGENCY}\s*[—–-]{{1,2}}\s"
+)
+
+
+@dataclass
+class Story:
+    """The geography of one document."""
+
+    dateline: Place | None = None
+    dateline_name: str | None = None
+    weights: Counter[str] = field(default_factory=Counter)
+
+    def bonus(self, country: str | None) -> float:
+        """How much the story favours a place in `country`: 0 (never named) to 1 (most)."""
+        if not country or not self.weights:
+            return 0.0
+        return self.weights.get(country, 0) / max(self.weights.values())
+
+
+def find_dateline(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
+    """The dateline's place (its name as written, and where it is), if the story has one."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:DATELINE_PARAGRAPHS]
+    for paragraph in paragraphs:
+        head = paragraph[:120]
+        match = _CAPS_DATELINE.match(head)
+        if match is not None and not match.group("place").strip().isupper():
+            match = None
+        if match is None:
+            match = _MIXED_DATELINE.match(head)
+            if match is not None and not _countries(match.group("region"), gazetteer):
+                match = None
+        if match is None:
+            continue
+        found = _dateline_place(match.group("place"), match.group("region"), gazetteer)
+        if found is not None:
+            return found
+    return None
+
+
+def _countries(name: str | None, gazetteer: Gazetteer) -> list[Place]:
+    if not name:
+        return []
+    return [p for p in gazetteer.candidates(name) if p.feature in ("country", "region")]
+
+
+def _dateline_place(
+    place: str, region: str | None, gazetteer: Gazetteer
+) -> tuple[str, Place] | None:
+    """The first place of the dateline, in the country after the comma when one is given."""
+    name = " ".join(place.split()).strip(" ,")
+    within = _countries(region, gazetteer)
+    candidates = gazetteer.candidates(name)
+    if within:
+        wanted = {p.country for p in within}
+        inside = [p for p in candidates if p.country in wanted]
+        if inside:
+            return name.title(), inside[0]
+        # a village too small for the gazetteer: the country (or state) it is in
+        return " ".join(region.split()), within[0]  # type: ignore[union-attr]
+    if candidates:
+        return name.title(), candidates[0]
+    return None
+
+
+def story_of(text: str, actor_countries: list[str], named: list[list[Place]],
+             gazetteer: Gazetteer) -> Story:  # fmt: skip
+    """Weigh the countries a story is about: its actors, its unambiguous places, its dateline."""
+    story = Story()
+    story.weights.update(c for c in actor_countries if c)
+    for candidates in named:
+        countries = {p.country for p in candidates if p.country}
+        top = candidates[0] if candidates else None
+        rivals = [p for p in candidates[1:] if p.feature in ("country", "region")]
+        if top is not None and top.feature == "country" and top.country and not rivals:
+            story.weights[top.country] += 1  # "Lebanon", whatever small towns share it
+        elif len(countries) == 1:
+            story.weights[countries.pop()] += 1
+    found = find_dateline(text, gazetteer)
+    if found is not None:
+        story.dateline_name, story.dateline = found
+        if story.dateline.country:
+            story.weights[story.dateline.country] += 2
+    return story
