@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,7 +65,8 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
     sentences = list(sdoc.sents)
     actor_countries = [c for e in events for c in (e.source.country,
                        e.target.country if e.target else None) if c and c in gazetteer.fips_by_iso3]  # fmt: skip
-    everywhere = [list(gazetteer.candidates(ent.text)) for ent in sdoc.ents if ent.label_ == "GPE"]
+    ents = list(sdoc.ents)
+    everywhere = [list(gazetteer.candidates(ent.text)) for ent in ents if ent.label_ == "GPE"]
     story = story_of(
         text if text is not None else sdoc.text, actor_countries, everywhere, gazetteer
     )
@@ -77,7 +79,8 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
         sent = sentences[event.sentence_index]
         paragraph = bisect.bisect_left(breaks, sent.start_char)
         if event.sentence_index not in named_by_sentence:
-            named_by_sentence[event.sentence_index] = named_places(sent, gazetteer, pattern)
+            inside = [e for e in ents if sent.start <= e.start < sent.end]
+            named_by_sentence[event.sentence_index] = named_places(sent, inside, gazetteer, pattern)
         named = [n for n in named_by_sentence[event.sentence_index] if not _modifier(n.span)]
         trigger = _trigger_token(sent, event.trigger)
         found = None
@@ -134,7 +137,7 @@ def country_name(iso3: str | None) -> str:
     return default_gazetteer().country_names.get(iso3 or "", "")
 
 
-def gdelt_geo(location: dict | None) -> dict[str, object]:
+def gdelt_geo(location: Mapping[str, Any] | None) -> dict[str, Any]:
     """GDELT's ActionGeo type, FIPS country code and ADM1 code for a location record."""
     if not location:
         return {"type": 0, "country": "", "adm1": ""}

@@ -57,8 +57,12 @@ def resolve(candidates: tuple[Place, ...] | list[Place], story: Story) -> Place 
     return max(candidates, key=lambda p: p.importance + STORY_BONUS * story.bonus(p.country))
 
 
-def named_places(sent: Span, gazetteer: Gazetteer, curated: re.Pattern[str]) -> list[Named]:
-    """Place names of a sentence: the parser's place entities plus our table's names."""
+def named_places(
+    sent: Span, ents: list[Span], gazetteer: Gazetteer, curated: re.Pattern[str]
+) -> list[Named]:
+    """Place names of a sentence: the parser's place entities (`ents`, the document's
+    entities inside the sentence: `Span.ents` rebuilds them all on every call) plus our
+    table's names."""
     found: list[Named] = []
     taken: set[int] = set()
     doc = sent.doc
@@ -68,7 +72,7 @@ def named_places(sent: Span, gazetteer: Gazetteer, curated: re.Pattern[str]) -> 
             continue
         found.append(Named(span, tuple(gazetteer.candidates(match.group(0)))))
         taken.update(range(span.start, span.end))
-    for ent in [*sent.ents, *_unlabelled_names(sent)]:
+    for ent in [*ents, *_unlabelled_names(sent)]:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ not in PLACE_LABELS and not _place_slot(ent.root):
