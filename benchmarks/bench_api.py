@@ -31,7 +31,12 @@ def main() -> None:
         print(
             f"-- connection per request: {not hold_open} (seismo serve{' --hold-open' if hold_open else ''})"
         )
-        run(TestClient(create_app(str(args.db), hold_open=hold_open)), args)
+        run(
+            TestClient(
+                base_url="http://127.0.0.1", app=create_app(str(args.db), hold_open=hold_open)
+            ),
+            args,
+        )
 
 
 def run(client, args) -> None:

@@ -69,14 +69,14 @@ def main() -> None:
     args = parser.parse_args()
 
     from seismo.nlp import load_pipeline
-    from seismo.pipeline import _clip, build_coder, code_documents
+    from seismo.pipeline import build_coder, code_documents, coded_part
 
     t0 = time.perf_counter()
     nlp = load_pipeline()
     coder = build_coder()
     load_s = time.perf_counter() - t0
     docs = bench_documents(args.seed_copies)
-    texts = [_clip(d) for d in docs]
+    texts = [coded_part(d) for d in docs]
     n_words = words(docs)
     print(f"documents: {len(docs)} ({args.seed_copies} x seed article, rest sample corpus)")
     print(

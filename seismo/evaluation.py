@@ -5,7 +5,7 @@ The rules are those documented in ../shared/eval/README.md and followed by its
 package and agree with the shared scorer to the last digit:
 
 - events are compared per document, at country level (the first three letters of an actor
-  code), and by CAMEO root; a gold target of null accepts any target, and a symmetric gold
+  code; international organisations by organisation, IGONAT and NATO alike), and by CAMEO root; a gold target of null accepts any target, and a symmetric gold
   event (a meeting, a joint declaration) accepts either direction;
 - each gold event and each prediction is matched at most once, gold events in file order,
   each taking a prediction from its evidence sentence when one fits, else any that fits
@@ -33,16 +33,62 @@ GOLD_EVENT_FIELDS = ("doc", "evidence", "source", "root")
 GOLD_STANCE_FIELDS = ("doc", "evidence", "holder", "about", "stance")
 
 
+# International organisations compare as one key whichever spelling a file uses: CAMEO-style
+# codes (IGONAT, IGOEUREEC) and the short names gold files use (NATO, EU). The table is the
+# shared scorer's, entry for entry; every other actor compares by its first three letters.
+ORGANISATIONS = {
+    "IGONAT": "NATO", "NATO": "NATO", "NAT": "NATO",
+    "IGOEUREEC": "EU", "IGOEU": "EU", "EU": "EU",
+    "IGOUNO": "UN", "UN": "UN", "UNO": "UN",
+    "IGOASN": "ASEAN", "ASEAN": "ASEAN",
+    "IGOAFRAU": "AU", "IGOAU": "AU", "AU": "AU",
+    "IGOG7": "G7", "G7": "G7", "IGOG20": "G20", "G20": "G20",
+    "IGOQUAD": "QUAD", "QUAD": "QUAD", "IGOAUKUS": "AUKUS", "AUKUS": "AUKUS",
+    "IGOARL": "ARL", "IGOGCC": "GCC", "GCC": "GCC", "IGOWAFECW": "ECOWAS", "ECOWAS": "ECOWAS",
+}  # fmt: skip
+ORGANISATION_KEYS = frozenset(ORGANISATIONS.values())
+# Role codes after "IGO" that name no organisation in particular ("IGOGOV": some IGO).
+SECTORS = frozenset({"GOV", "MIL", "MED", "REF", "CVL", "BUS", "LEG", "JUD", "OPP", "REB",
+                     "ELI", "HLH", "EDU"})  # fmt: skip
+
+
 def country(actor: Any) -> str | None:
-    """The country of an actor given as a code string ("JPNGOV") or an actor object."""
+    """The key an actor is compared by: its country (the first three letters of a code such
+    as "JPNGOV") or, for an international organisation, the organisation ("NATO" for
+    IGONAT and NATO alike); "IGO" alone stands for any organisation.
+
+    An actor object is read by its `code` when that names an organisation (its `country`
+    is then only "IGO"), else by its `country`.
+    """
     if actor is None:
         return None
     if isinstance(actor, Mapping):
-        code = actor.get("country") or actor.get("code") or ""
+        code = actor.get("code") or actor.get("country") or ""
+        if not str(code).upper().startswith("IGO"):
+            code = actor.get("country") or code
     else:
         code = str(actor)
-    code = code.strip().upper()
-    return code[:3] or None
+    code = str(code).strip().upper()
+    if not code:
+        return None
+    if code in ORGANISATIONS:
+        return ORGANISATIONS[code]
+    if code.startswith("IGO"):
+        for n in range(len(code) - 1, 5, -1):  # IGOUNOMIL -> IGOUNO
+            if code[:n] in ORGANISATIONS:
+                return ORGANISATIONS[code[:n]]
+        return "IGO" if code == "IGO" or code[3:] in SECTORS else code
+    return code[:3]
+
+
+def same_actor(gold_code: Any, pred_key: str | None) -> bool:
+    """Whether a gold actor code names the actor a prediction's key stands for."""
+    gold_key = country(gold_code)
+    if gold_key == "IGO":  # any organisation
+        return pred_key is not None and (
+            pred_key == "IGO" or pred_key in ORGANISATION_KEYS or pred_key.startswith("IGO")
+        )
+    return gold_key == pred_key
 
 
 def predicted_root(pred: Row) -> str | None:
@@ -83,16 +129,20 @@ def event_matches(gold: Row, pred: Row, strict: bool = False) -> bool:
         return False
     src, tgt = country(pred.get("source")), country(pred.get("target"))
     gold_src, gold_tgt = gold["source"], gold.get("target")
-    if src == gold_src and (gold_tgt is None or tgt == gold_tgt):
-        return True
-    return bool(gold.get("symmetric")) and tgt == gold_src and (gold_tgt is None or src == gold_tgt)
+    forward = same_actor(gold_src, src) and (gold_tgt is None or same_actor(gold_tgt, tgt))
+    backward = (
+        bool(gold.get("symmetric"))
+        and same_actor(gold_src, tgt)
+        and (gold_tgt is None or same_actor(gold_tgt, src))
+    )
+    return forward or backward
 
 
 def stance_matches(gold: Row, pred: Row) -> bool:
     """Same holder country, same subject country, same kind of stance."""
     return (
-        country(pred.get("holder")) == gold["holder"]
-        and country(pred.get("subject")) == gold["about"]
+        same_actor(gold["holder"], country(pred.get("holder")))
+        and same_actor(gold["about"], country(pred.get("subject")))
         and pred.get("stance") == gold["stance"]
     )
 
@@ -177,7 +227,7 @@ def load_gold(path: str | Path, required: Sequence[str] = GOLD_EVENT_FIELDS) -> 
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise SeismoError("E003", Errors.E003.format(path=path, reason=exc)) from exc
+        raise SeismoError(Errors.E003.format(path=path, reason=exc)) from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -195,4 +245,4 @@ def load_gold(path: str | Path, required: Sequence[str] = GOLD_EVENT_FIELDS) -> 
 
 
 def _gold_error(path: str | Path, line: int, reason: str) -> SeismoError:
-    return SeismoError("E008", Errors.E008.format(path=path, line=line, reason=reason))
+    return SeismoError(Errors.E008.format(path=path, line=line, reason=reason))

@@ -13,10 +13,6 @@ from typing import Any
 
 CODER_VERSION = "seismo 0.1.0"
 
-MODALITIES = ("asserted", "intended", "hypothetical", "negated")
-PRECISIONS = ("day", "month", "year")
-STANCE_KINDS = ("ally", "partner", "challenge", "threat", "adversary", "unfriendly")
-
 
 def content_hash(text: str) -> str:
     """Key a document by what it says, so the same text under another name is not coded twice."""
@@ -43,6 +39,12 @@ class Document:
     source: str | None = None  # the outlet, when known
     path: str | None = None  # the file it was read from
     content_hash: str = ""
+    # Who gave `doc_id`: "record" (a JSONL id, a feed entry's id or link, a WARC URI: the
+    # same id with a new text is a corrected version), "file" (the file's name: a new text
+    # at the same path is a new version), None (a position in a container: never a version).
+    named_by: str | None = None
+    # Something the reader had to repair, for the run's report (e.g. bytes not valid UTF-8).
+    warning: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -75,9 +77,11 @@ class Actor:
 
     @property
     def key(self) -> str:
-        """The unit analytics group by: the country, or the organisation for IGOs."""
+        """The unit analytics group by: the country, or the organisation for IGOs (the UN's
+        agencies and missions, IGOUNO + a suffix, count as the UN, as the shared scorer counts
+        them)."""
         if self.country in (None, "IGO"):
-            return self.code
+            return "IGOUNO" if self.code.startswith("IGOUNO") else self.code
         return self.country
 
 
@@ -108,6 +112,9 @@ class EventDate:
     warning: str | None = None
     # the last year/month/day of a period ("the 1990s": value 1990, end 1999), else None
     end: str | None = None
+    # where the date comes from (vocabulary.DATE_BASES): the event's own words, the story
+    # it belongs to, or the publication date of a report of the day's news; None if undated
+    basis: str | None = None
 
     @property
     def start(self) -> dt.date | None:
@@ -175,6 +182,7 @@ class Event:
             "date": self.date.value,
             "date_precision": self.date.precision,
             "date_text": self.date.text,
+            "date_basis": self.date.basis if self.date.value else None,
             "modality": self.modality,
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 3),
@@ -197,7 +205,7 @@ class Stance:
     sentence: str
     holder: Actor
     subject: Actor
-    stance: str  # one of STANCE_KINDS
+    stance: str  # one of vocabulary.STANCE_KINDS
     date: EventDate = NO_DATE
     modality: str = "asserted"
     evidence: str = ""
@@ -223,6 +231,7 @@ class Stance:
             "date": self.date.value,
             "date_precision": self.date.precision,
             "date_text": self.date.text,
+            "date_basis": self.date.basis if self.date.value else None,
             "modality": self.modality,
             "evidence": self.evidence,
             "coder": self.coder,

@@ -49,7 +49,7 @@ def load_pipeline(name: str | None = None) -> Language:
     try:
         nlp = spacy.load(resolved)
     except (OSError, ImportError) as exc:
-        raise SeismoError("E001", Errors.E001.format(name=resolved, reason=exc)) from exc
+        raise SeismoError(Errors.E001.format(name=resolved, reason=exc)) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     if "parser" in nlp.pipe_names and "seismo_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("seismo_paragraphs", before="parser")

@@ -7,62 +7,132 @@ reported as `Skipped` and the others go on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from seismo.errors import Skips
 from seismo.model import CodedDocument, Document, Skipped
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from seismo.coding.coder import Coder
 
+T = TypeVar("T")
+
 BATCH_SIZE = 32
-# Very long documents are parsed in pieces: spaCy's memory grows with document length.
-MAX_DOC_CHARS = 200_000
+# Long documents are parsed in pieces (spaCy's memory per call grows with the text) and the
+# parsed pieces joined again, so the coder reads one story. A document is coded whole up to
+# MAX_CODED_CHARS (about 350,000 words, a long book); past that the parsed document itself
+# would take gigabytes, so the rest is left out with a warning that says what.
+PIECE_CHARS = 100_000
+MAX_CODED_CHARS = 2_000_000
 
 
 def build_coder(dictionaries: Sequence[Path] = ()) -> Coder:
-    """The coder with our actor tables and patterns, plus the user's overlays."""
+    """The coder with our actor tables and rules, plus the user's overlays.
+
+    One overlay file may teach both: its actor sections (`bodies:`, `roles:`, `people:`,
+    ...) go to the actor tables, its rule sections (`verbs:`, `stances:`, `territories:`,
+    ...) to the coder's lexicon (seismo.vocabulary lists both)."""
     from seismo.actors import ActorBase, default_actor_base
     from seismo.coding.coder import Coder
     from seismo.coding.lexicon import default_lexicon, load_lexicon
+    from seismo.vocabulary import RULE_SECTIONS
 
     if not dictionaries:
         return Coder(default_actor_base(), default_lexicon())
-    actor_files = [p for p in dictionaries if _is_actor_overlay(p)]
-    pattern_files = [p for p in dictionaries if p not in actor_files]
+    sections = {Path(p): _sections_of(Path(p)) for p in dictionaries}
+    rule_files = [p for p, found in sections.items() if found is None or found & set(RULE_SECTIONS)]
+    actor_files = [
+        p for p, found in sections.items() if found is None or found - set(RULE_SECTIONS)
+    ]
     kb = ActorBase.load(actor_files) if actor_files else default_actor_base()
-    lex = load_lexicon(pattern_files) if pattern_files else default_lexicon()
+    lex = load_lexicon(rule_files) if rule_files else default_lexicon()
     return Coder(kb, lex)
 
 
-def _is_actor_overlay(path: Path) -> bool:
-    """Pattern overlays have `verbs:`/`nouns:` sections; anything else is an actor overlay."""
+def _sections_of(path: Path) -> set[str] | None:
+    """The top-level sections of a dictionary file; None when it cannot be read as a mapping
+    (both loaders then see it and report the problem with the file and line)."""
     import yaml
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return True  # let the actor loader report the problem with its own message
-    return not (isinstance(data, dict) and ({"verbs", "nouns"} & set(data)))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if isinstance(data, list):
+        return {"people"}  # a bare list is a people file
+    return {str(k) for k in data} if isinstance(data, dict) else None
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
-    while batch := list(islice(it, size)):
-        yield batch
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last shorter), read lazily: a stream of
+    documents is never held whole."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
-def _clip(doc: Document) -> str:
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where the piece text[start:...] should end, at most `end`: after the last paragraph
+    break in its second half, else after the last sentence end, else after a space."""
+    floor = start + (end - start) // 2
+    newline = text.rfind("\n", floor, end)
+    if newline >= 0:
+        return newline + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, end)]
+    if ends:
+        return ends[-1]
+    space = max(text.rfind(" ", floor, end), text.rfind("\t", floor, end))
+    return space + 1 if space >= 0 else end
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` as consecutive pieces of at most `size` characters that join back to exactly
+    `text`, each cut after a paragraph, a sentence or at least a word."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = _cut(text, start, start + size)
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def coded_part(doc: Document) -> str:
+    """The text that is coded: all of it up to `MAX_CODED_CHARS`; past that the document
+    gets a warning that says exactly which characters were left out."""
     text = doc.text
-    if len(text) > MAX_DOC_CHARS:
-        cut = text.rfind("\n", 0, MAX_DOC_CHARS)
-        text = text[: cut if cut > MAX_DOC_CHARS // 2 else MAX_DOC_CHARS]
-    return text
+    if len(text) <= MAX_CODED_CHARS:
+        return text
+    cut = _cut(text, 0, MAX_CODED_CHARS)
+    left = len(text) - cut
+    start = " ".join(text[cut : cut + 60].split())
+    doc.warning = (
+        f"coded the first {cut:,} of {len(text):,} characters; the last {left:,} (from "
+        f"'{start}…') were left out: the limit is {MAX_CODED_CHARS:,} characters per "
+        "document, split longer ones"
+    )
+    return text[:cut]
+
+
+def _merge(parts: list[Doc]) -> Doc:
+    """One parsed document from its parsed pieces: tokens, sentences and entities kept, so
+    the coder reads it as one story (who was named last, the story's date) across cuts."""
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def code_documents(
@@ -79,8 +149,10 @@ def code_documents(
     pending: list[Document] = []
 
     def flush() -> Iterator[CodedDocument | Skipped]:
-        texts = [_clip(d) for d in pending]
-        for doc, parsed in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        cut = [pieces(coded_part(d), PIECE_CHARS) for d in pending]
+        parsed_pieces = nlp.pipe((p for parts in cut for p in parts), batch_size=batch_size)
+        for doc, parts in zip(pending, cut, strict=True):
+            parsed = _merge([next(parsed_pieces) for _ in parts])
             try:
                 events, stances = coder.code(doc, parsed)
             except Exception as exc:  # one bad document must not lose the others' work

@@ -51,7 +51,7 @@ def event(
         goldstein=goldstein,
         quad_class=quad,
         plover={"event_type": ptype, "mode": pmode},
-        date=EventDate(when, precision, f"in {when}" if when else None),
+        date=EventDate(when, precision, f"in {when}" if when else None, basis="text"),
         modality=modality,
         confidence=0.8,
         trigger=verb,

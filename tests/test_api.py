@@ -23,7 +23,9 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db_path: str) -> TestClient:
-    return TestClient(create_app(db_path), raise_server_exceptions=False)
+    return TestClient(
+        base_url="http://127.0.0.1", app=create_app(db_path), raise_server_exceptions=False
+    )
 
 
 def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
@@ -172,7 +174,11 @@ def test_ingest_is_absent_without_a_token(client: TestClient) -> None:
 
 
 def test_ingest_needs_the_bearer_token(db_path: str) -> None:
-    guarded = TestClient(create_app(db_path, write_token="s3cret"), raise_server_exceptions=False)
+    guarded = TestClient(
+        base_url="http://127.0.0.1",
+        app=create_app(db_path, write_token="s3cret"),
+        raise_server_exceptions=False,
+    )
     line = b'{"id": "x", "text": "Japan imposed sanctions on Russia."}\n'
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
         response = guarded.post("/api/v1/ingest", content=line, headers=headers)
@@ -184,7 +190,11 @@ def test_ingest_needs_the_bearer_token(db_path: str) -> None:
 def test_ingest_codes_and_stores_documents(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("seismo.pipeline")
     path = str(tmp_path / "fresh.duckdb")
-    writer = TestClient(create_app(path, write_token="s3cret"), raise_server_exceptions=False)
+    writer = TestClient(
+        base_url="http://127.0.0.1",
+        app=create_app(path, write_token="s3cret"),
+        raise_server_exceptions=False,
+    )
     body = (
         b'{"id": "sanctions", "published": "2022-03-08", "text": "On March 7, 2022, Japan '
         b'imposed sanctions on Russia."}\nnot json\n'
@@ -223,20 +233,27 @@ def test_locked_database_answers_503(tmp_path) -> None:  # type: ignore[no-untyp
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        response = TestClient(app, raise_server_exceptions=False).get("/api/v1/summary")
+        response = TestClient(
+            base_url="http://127.0.0.1", app=app, raise_server_exceptions=False
+        ).get("/api/v1/summary")
         body = assert_problem(response, 503)
         assert response.headers["retry-after"]
         assert "locked.duckdb" in body["detail"]
     finally:
         holder.communicate("", timeout=20)
-    assert TestClient(app).get("/api/v1/summary").json()["events"] == 0
+    assert (
+        TestClient(base_url="http://127.0.0.1", app=app).get("/api/v1/summary").json()["events"]
+        == 0
+    )
 
 
 def test_parquet_events_with_documents_from_the_file(db_path: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     parquet = tmp_path / "events"
     with Store(db_path, read_only=True) as store:
         store.export_parquet(parquet)
-    over_parquet = TestClient(create_app(db_path, parquet_dir=str(parquet)))
+    over_parquet = TestClient(
+        base_url="http://127.0.0.1", app=create_app(db_path, parquet_dir=str(parquet))
+    )
     assert over_parquet.get("/api/v1/summary").json()["events"] == 111
     series = over_parquet.get("/api/v1/dyads/CHN/RUS/series", params={"period": "year"}).json()
     assert series["points"][-1]["events"] > series["points"][0]["events"]

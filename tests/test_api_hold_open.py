@@ -15,8 +15,8 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_held_connection_answers_like_per_request_connections(db_path: str) -> None:
-    fresh = TestClient(create_app(db_path))
-    held = TestClient(create_app(db_path, hold_open=True))
+    fresh = TestClient(base_url="http://127.0.0.1", app=create_app(db_path))
+    held = TestClient(base_url="http://127.0.0.1", app=create_app(db_path, hold_open=True))
     for url in (
         "/api/v1/events?limit=50",
         "/api/v1/dyads/JPN/RUS/series?period=month",
@@ -29,7 +29,7 @@ def test_held_connection_answers_like_per_request_connections(db_path: str) -> N
 def test_held_connection_serves_concurrent_requests(db_path: str) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    held = TestClient(create_app(db_path, hold_open=True))
+    held = TestClient(base_url="http://127.0.0.1", app=create_app(db_path, hold_open=True))
     with ThreadPoolExecutor(max_workers=8) as pool:
         codes = list(pool.map(lambda _: held.get("/api/v1/events?limit=20").status_code, range(40)))
     assert codes == [200] * 40

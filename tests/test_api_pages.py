@@ -15,7 +15,9 @@ HTML = {"accept": "text/html"}
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     path = write_sample_db(tmp_path_factory.mktemp("pages-db"))
-    return TestClient(create_app(path), raise_server_exceptions=False)
+    return TestClient(
+        base_url="http://127.0.0.1", app=create_app(path), raise_server_exceptions=False
+    )
 
 
 def test_overview_lists_busiest_dyads(client: TestClient) -> None:
@@ -48,7 +50,11 @@ def test_document_text_is_escaped(tmp_path) -> None:  # type: ignore[no-untyped-
     path = tmp_path / "x.duckdb"
     with Store(path) as store:
         store.write([coded])
-    page = TestClient(create_app(str(path))).get("/documents/script", headers=HTML).text
+    page = (
+        TestClient(base_url="http://127.0.0.1", app=create_app(str(path)))
+        .get("/documents/script", headers=HTML)
+        .text
+    )
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 

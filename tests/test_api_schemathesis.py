@@ -31,7 +31,7 @@ def _app_over_sample_history():  # type: ignore[no-untyped-def]
     schema at collection time (its fixture-based loader does not run on pytest 9)."""
     folder = Path(tempfile.mkdtemp(prefix="seismo-schemathesis-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return create_app(write_sample_db(folder))
+    return create_app(write_sample_db(folder), allowed_hosts=("testserver", "localhost"))
 
 
 # The coverage phase adds ~600 boundary cases (about a minute here, each request opens the

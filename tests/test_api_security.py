@@ -32,12 +32,18 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db_path: str) -> TestClient:
-    return TestClient(create_app(db_path), raise_server_exceptions=False)
+    return TestClient(
+        base_url="http://127.0.0.1", app=create_app(db_path), raise_server_exceptions=False
+    )
 
 
 @pytest.fixture(scope="module")
 def writable(db_path: str) -> TestClient:
-    return TestClient(create_app(db_path, write_token=TOKEN), raise_server_exceptions=False)
+    return TestClient(
+        base_url="http://127.0.0.1",
+        app=create_app(db_path, write_token=TOKEN),
+        raise_server_exceptions=False,
+    )
 
 
 def assert_problem(response: Any, status: int) -> dict[str, Any]:
@@ -244,7 +250,9 @@ def test_a_server_error_is_a_problem_without_traceback(
         raise RuntimeError(f"secret detail: {db_path} Traceback (most recent call last)")
 
     monkeypatch.setattr(Store, "summary", broken)
-    client = TestClient(create_app(db_path), raise_server_exceptions=False)
+    client = TestClient(
+        base_url="http://127.0.0.1", app=create_app(db_path), raise_server_exceptions=False
+    )
     body = assert_problem(client.get("/api/v1/summary"), 500)
     assert db_path not in str(body) and "secret" not in str(body)
     page = client.get("/", headers={"Accept": "text/html"})
@@ -258,7 +266,9 @@ def test_a_missing_database_is_a_503_that_does_not_name_internals(
 ) -> None:
     app = create_app(db_path)
     app.state.database.db_path = str(tmp_path / "gone.duckdb")
-    response = TestClient(app, raise_server_exceptions=False).get("/api/v1/summary")
+    response = TestClient(base_url="http://127.0.0.1", app=app, raise_server_exceptions=False).get(
+        "/api/v1/summary"
+    )
     body = assert_problem(response, 503)
     assert response.headers["retry-after"].isdigit()
     assert body["type"] == "/problems/database-unavailable"

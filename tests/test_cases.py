@@ -13,39 +13,21 @@ from typing import Any
 import pytest
 import yaml
 
+from seismo.evaluation import country
+
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 EVENT_KEYS = {"source", "target", "root", "code", "modality", "date", "date_basis",
               "date_precision", "location"}  # fmt: skip
 CASE_KEYS = {"text", "published", "expect", "absent", "exact", "why", "pending"}
 
-# Organisation codes compare as the shared scorer compares them (IGONAT with NATO ...).
-ORGANISATIONS = {
-    "IGONAT": "NATO", "NAT": "NATO", "IGOEUREEC": "EU", "IGOEU": "EU", "IGOUNO": "UN",
-    "UNO": "UN", "IGOASN": "ASEAN", "IGOAFRAU": "AU", "IGOAU": "AU", "IGOG7": "G7",
-    "IGOG20": "G20", "IGOQUAD": "QUAD", "IGOAUKUS": "AUKUS", "IGOGCC": "GCC",
-    "IGOWAFECW": "ECOWAS",
-}  # fmt: skip
-
 
 def _key(code: Any) -> str | None:
-    if code is None:
-        return None
-    code = str(code).upper()
-    if code in ORGANISATIONS:
-        return ORGANISATIONS[code]
-    if code.startswith("IGO"):
-        for n in range(len(code) - 1, 5, -1):
-            if code[:n] in ORGANISATIONS:
-                return ORGANISATIONS[code[:n]]
-        return code
-    return code if code in ORGANISATIONS.values() else code[:3]
+    """Organisation codes compare as the shared scorer compares them (IGONAT with NATO ...)."""
+    return country(None if code is None else str(code))
 
 
 def _actor_key(actor: dict | None) -> str | None:
-    if not actor:
-        return None
-    code = actor.get("code") or ""
-    return _key(code if str(code).upper().startswith("IGO") else actor.get("country") or code)
+    return country(actor) if actor else None
 
 
 def _text(value: Any) -> str | None:

@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 import seismo.cli.coding  # noqa: F401  (registers the commands)
+import seismo.cli.dictionary  # noqa: F401
 from seismo.cli.app import app
 
 runner = CliRunner()
@@ -112,7 +113,7 @@ def test_code_reports_bad_documents_and_goes_on(texts):
 
 def test_code_fails_when_nothing_can_be_read(tmp_path):
     result = run("code", str(tmp_path / "absent.txt"))
-    assert result.exit_code == 1 and "nothing could be read" in result.stderr
+    assert result.exit_code == 1 and "E016" in result.stderr
 
 
 def test_code_stances(tmp_path):
@@ -233,13 +234,13 @@ ACTOR_OVERLAY = "bodies:\n  - {id: jcg, country: JPN, sector: MIL, names: [JCG]}
 PATTERN_OVERLAY = 'verbs:\n  shun: [{code: "172"}]\nnouns:\n  snub: {code: "172"}\n'
 
 
-@pytest.mark.parametrize(("text", "kind"), [(ACTOR_OVERLAY, "actor"), (PATTERN_OVERLAY, "pattern")])
-def test_dictionary_check_accepts_a_good_overlay(tmp_path, text, kind):
+@pytest.mark.parametrize("text", [ACTOR_OVERLAY, PATTERN_OVERLAY, ACTOR_OVERLAY + PATTERN_OVERLAY])
+def test_dictionary_check_accepts_a_good_overlay(tmp_path, text):
     path = tmp_path / "mine.yaml"
     path.write_text(text, encoding="utf-8")
     result = run("dictionary", "check", str(path))
     assert result.exit_code == 0, result.output
-    assert f"valid {kind} overlay" in result.stdout
+    assert "valid dictionary overlay" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -301,3 +302,34 @@ def test_a_real_process_codes_and_ingests(texts, tmp_path):
     )
     assert stored.returncode == 0 and stored.stderr.startswith("seismo: coded 2 documents")
     assert counts(db)[0] == 2
+
+
+def test_code_and_ingest_warn_once_about_documents_without_a_publication_date(texts, tmp_path):
+    coded = run("code", str(texts))
+    assert coded.exit_code == 0, coded.output
+    assert coded.stderr.count("no publication date") == 1
+    assert "2 document(s) had no publication date" in coded.stderr
+    dated = run("code", str(texts), "--published", "2022-04-30")
+    assert "no publication date" not in dated.stderr
+    ingested = run("ingest", str(texts), "--db", str(tmp_path / "w.duckdb"))
+    assert ingested.stderr.count("2 document(s) had no publication date") == 1
+
+
+def test_ingest_with_a_new_publication_date_codes_again(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "lead.txt").write_text("Japan imposed sanctions on Russia on Monday.\n", "utf-8")
+    db = tmp_path / "r.duckdb"
+    first = run("ingest", str(folder), "--db", str(db))
+    assert first.exit_code == 0, first.output
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM events WHERE date IS NOT NULL").fetchone()[0] == 0
+    con.close()
+    again = run("ingest", str(folder), "--db", str(db), "--published", "2023-05-10")
+    assert "re-coded 1 for a new publication date" in again.stderr, again.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    dates = con.execute("SELECT DISTINCT date, date_basis FROM events").fetchall()
+    con.close()
+    assert dates == [("2023-05-08", "text")]
+    same = run("ingest", str(folder), "--db", str(db), "--published", "2023-05-10")
+    assert "already stored 1" in same.stderr

@@ -84,9 +84,16 @@ def test_event_dates_are_when_it_happened_not_publication(code_text):
     assert events and all(e.date.value == "1956-10-19" for e in events)
 
 
-def test_undated_events_keep_null_dates(code_text):
+def test_undated_events_take_the_publication_date_of_a_report(code_text):
     events, _ = code_text("Putin met Abe in Vladivostok.", published=dt.date(2022, 4, 30))
+    assert events and all(e.date.value == "2022-04-30" for e in events)
+    assert all(e.to_dict()["date_basis"] == "published" for e in events)
+
+
+def test_undated_events_without_a_publication_date_stay_undated(code_text):
+    events, _ = code_text("Putin met Abe in Vladivostok.", published=None)
     assert events and all(e.date.value is None for e in events)
+    assert all(e.to_dict()["date_basis"] is None for e in events)
 
 
 def test_actor_resolved_as_of_event_date(code_text):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from seismo.dates import parse_published
 from seismo.errors import Skips
 from seismo.ingest import read_inputs
-from seismo.ingest.published import choose_published, parse_published
+from seismo.ingest.published import choose_published
 from seismo.model import Document, Skipped
 
 GOOD_PAGE = (
@@ -151,17 +152,6 @@ def test_published_values_parse() -> None:
     )
 
 
-def _dateline_finder():
-    try:
-        from seismo.dates import find_dateline
-    except ImportError:
-        return None
-    return find_dateline
-
-
-@pytest.mark.skipif(
-    _dateline_finder() is None, reason="seismo.dates.find_dateline is not written yet"
-)
 def test_dateline_under_the_title_dates_a_text_file(tmp_path: Path) -> None:
     path = tmp_path / "dated.txt"
     path.write_text(
@@ -174,17 +164,11 @@ def test_dateline_under_the_title_dates_a_text_file(tmp_path: Path) -> None:
     assert (document.published, document.published_source) == (dt.date(2022, 4, 30), "dateline")
 
 
-@pytest.mark.skipif(
-    _dateline_finder() is None, reason="seismo.dates.parse_published is not written yet"
-)
 def test_unix_timestamp_in_a_record() -> None:
     # 1651312440 is 2022-04-30 09:54 UTC
     assert parse_published(1651312440) == dt.date(2022, 4, 30)
 
 
-@pytest.mark.skipif(
-    _dateline_finder() is None, reason="seismo.dates.find_dateline is not written yet"
-)
 def test_metadata_wins_over_dateline(tmp_path: Path) -> None:
     record = {"id": "m", "text": "30 April 2022\n\nRiga said...", "published": "2022-05-01"}
     path = tmp_path / "m.jsonl"

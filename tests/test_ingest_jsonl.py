@@ -79,6 +79,7 @@ def test_all_fields_are_carried(tmp_path: Path) -> None:
         published_source="metadata",
         source="Example Wire",
         path=str(path),
+        named_by="record",  # the record's own id: a later text under it is a new version
     )
 
 

@@ -55,7 +55,8 @@ CASES = [
     ("The United States slapped sanctions on Iranian oil companies.", "USA", "IRN", "163"),
     ("Washington hit Moscow with new sanctions.", "USA", "RUS", "163"),
     ("Russia cut gas supplies to Poland.", "RUS", "POL", "163"),
-    ("Ukraine closed its border with Belarus.", "UKR", "BLR", "191"),
+    # a border closure reduces relations (16), as the team's gold codes it; 191 needs force
+    ("Ukraine closed its border with Belarus.", "UKR", "BLR", "163"),
     ("Britain closed its embassy in Kabul.", "GBR", "AFG", "161"),
     ("The European Union extended sanctions against Russia.", "IGO", "RUS", "163"),
     # 17 coerce

@@ -34,10 +34,10 @@ FILES = [
 ]
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other"}
 SECTORS = {"GOV", "MIL"}
-ORGS = {"IGONAT", "IGOUNO", "IGOEUREEC"}
+ORGS = {"IGONAT", "IGOUNO", "IGOEUREEC", "IGOWAFECW"}
 TERM_KEYS = {"country", "office", "sector", "start", "end", "approx", "state_name", "org", "title"}
 PERSON_KEYS = {"name", "aliases", "terms"}
-EXTRA_COUNTRIES = {"IGO", "TWN"}
+EXTRA_COUNTRIES = {"IGO", "TWN", "XKX"}
 MIN_PEOPLE = 1200  # 1203 entries when this test was written
 MIN_PER_FILE = 40
 OPEN_END = dt.date(9999, 12, 31)

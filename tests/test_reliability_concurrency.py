@@ -27,7 +27,9 @@ PATHS = ("/api/v1/summary", "/api/v1/events?limit=20", "/api/v1/health")
 def test_api_answers_while_an_ingest_writes(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "briefs.jsonl", sample_documents(DOCUMENTS))
     db = tmp_path / "shared.duckdb"
-    client = TestClient(create_app(str(db)), raise_server_exceptions=False)  # creates the file
+    client = TestClient(
+        base_url="http://127.0.0.1", app=create_app(str(db)), raise_server_exceptions=False
+    )  # creates the file
     assert client.get("/api/v1/summary").json()["documents"] == 0
 
     process = start_cli("ingest", str(corpus), "--db", str(db), "--batch-size", "2")

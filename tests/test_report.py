@@ -211,7 +211,7 @@ def test_pdf_error_names_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 def _client(db: str) -> TestClient:
     from seismo.api.app import create_app
 
-    return TestClient(create_app(db))
+    return TestClient(base_url="http://127.0.0.1", app=create_app(db))
 
 
 def test_dashboard_route_renders_the_same_brief(corpus_db: str) -> None:

@@ -36,7 +36,21 @@ def test_generated_reference_is_up_to_date() -> None:
 
 def test_reference_covers_the_commands_and_routes() -> None:
     generated = {p.name: t for p, t in _gen_docs().generated().items()}
-    for command in ("brief", "export", "watch", "events", "dyad"):
+    for command in ("brief", "export", "watch", "events", "dyad", "spark"):
         assert f"## seismo {command}\n" in generated["cli.md"]
     assert "## GET /api/v1/brief" in generated["api.md"]
     assert "## GET /api/v1/events" in generated["api.md"]
+
+
+def test_reference_has_a_section_for_every_command() -> None:
+    """Every command `seismo` registers (in every command module) is in docs/cli.md."""
+    import typer.main
+
+    from seismo.cli import load_app
+
+    root = typer.main.get_command(load_app())
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    names = [n for n, c in root.commands.items() if not getattr(c, "hidden", False)]  # type: ignore[attr-defined]
+    assert "spark" in names
+    for name in names:
+        assert f"## seismo {name}\n" in text, name

@@ -70,8 +70,10 @@ def test_a_failed_batch_leaves_the_database_as_it_was(store):
     recoded.events = []
     nameless = coded("nameless", [event(JAPAN, USA, "057", "2020-01", "nameless")])
     nameless.document.doc_id = None  # type: ignore[assignment]  (violates NOT NULL on insert)
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(SeismoError) as caught:  # E019, the database error as its cause
         store.write([recoded, nameless])
+    assert caught.value.code == "E019"
+    assert isinstance(caught.value.__cause__, duckdb.ConstraintException)
     assert counts(store) == (1, 2, 1)
     assert store.con.execute("SELECT count(*) FROM events WHERE doc_id = 'sanctions'").fetchone()
 
@@ -224,3 +226,25 @@ def test_a_reader_waits_for_the_writer_to_let_go(tmp_path):
             assert reader.summary()["events"] == 0
     finally:
         writer.wait(timeout=30)
+
+
+def test_a_schema_1_file_gains_date_basis_when_opened(tmp_path):
+    """Files written before `date_basis` existed are migrated on open, old rows NULL."""
+    path = tmp_path / "old.duckdb"
+    with Store(str(path)) as store:
+        store.write([sanctions_brief()])
+        store.con.execute("ALTER TABLE events DROP COLUMN date_basis")
+        store.con.execute("ALTER TABLE stances DROP COLUMN date_basis")
+        store.con.execute("UPDATE seismo_meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(str(path)) as store:
+        columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
+        assert columns[-1] == "date_basis"
+        version = store.con.execute(
+            "SELECT value FROM seismo_meta WHERE key = 'schema_version'"
+        ).fetchall()
+        assert version == [("2",)]
+        old = store.con.execute("SELECT count(*) FROM events WHERE date_basis IS NULL")
+        assert old.fetchall()[0][0] > 0
+        store.write([sanctions_brief()])  # rewriting the document fills the new column
+        page, _ = store.query_events(limit=50)
+        assert any(e["date_basis"] for e in page)

@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from seismo.actors.tables import RoleNoun, Tables
+from seismo.actors.entries import RoleNoun, Tables
 
 KINDS = (
     "state",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seismo.actors.tables import Tables, builtin_tables, overlay_tables
+from seismo.actors.entries import Tables
+from seismo.actors.tables import builtin_tables, overlay_tables
 
 
 def check_overlay(path: Path, base: Tables | None = None) -> list[str]:

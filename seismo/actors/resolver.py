@@ -14,9 +14,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from seismo.actors.entries import ISO3, SECTORS, Entry, Tables
 from seismo.actors.mentions import Mention, MentionFinder
 from seismo.actors.people import Person, in_office_on, standing_on
-from seismo.actors.tables import ISO3, SECTORS, Entry, Tables, load_tables
+from seismo.actors.tables import load_tables
 from seismo.model import Actor
 
 # Kinds where "former" in the text makes the actor a former official (ELI).
@@ -29,7 +30,12 @@ class ActorBase:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
         self._finder = MentionFinder(tables)
-        self._org_names = {e.code: e.name for e in tables.entries.values() if e.igo}
+        # an organisation's name for its code: the first entry wins, so "IGOUNO" stays the
+        # United Nations and not its Security Council, which shares the code
+        self._org_names: dict[str, str] = {}
+        for entry in tables.entries.values():
+            if entry.igo:
+                self._org_names.setdefault(entry.code, entry.name)
 
     @classmethod
     def load(cls, overlays: Sequence[Path] = (), people_dir: Path | None = None) -> ActorBase:

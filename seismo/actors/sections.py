@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from seismo.actors.people import OFFICES
-from seismo.actors.tables import (
+from seismo.actors.entries import (
     ISO3,
     SECTORS,
     Entry,
@@ -17,6 +16,30 @@ from seismo.actors.tables import (
     RoleNoun,
     Tables,
 )
+from seismo.actors.people import OFFICES
+
+# The keys an entry of each list section may have (docs/dictionaries.md); any other key is
+# a mistake (a typo such as "countyr" would otherwise be ignored in silence).
+ENTRY_KEYS = {
+    "states": ("country", "name", "aliases", "capitals", "demonyms", "prefixes"),
+    "historical_states": ("key", "name", "country", "aliases", "capitals", "demonyms", "prefixes"),
+    "bodies": ("id", "country", "sector", "names", "is_place"),
+    "collectives": ("code", "name", "igo", "is_place", "names", "demonyms"),
+    "titles": ("office", "sector", "words"),
+    "people": ("name", "aliases", "terms"),
+}
+
+
+def unknown_keys(sections: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """(section, index, key) for every key an entry of a list section should not have."""
+    found = []
+    for section, allowed in ENTRY_KEYS.items():
+        items = sections.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                found += [(section, index, str(k)) for k in item if k not in allowed]
+    return found
+
 
 # Plural nouns for people are made from demonyms that take an -s ("Russians", "Iraqis");
 # "Japanese", "French", "Swiss", "Dutch" do not.

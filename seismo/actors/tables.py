@@ -8,84 +8,23 @@ a YAML file (or passes one with `--dictionary`), not the code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pycountry
 import yaml
 
-from seismo.actors.people import Person, parse_people
+from seismo.actors import sections as build
+from seismo.actors.entries import ISO3, SECTORS, Tables
+from seismo.actors.people import parse_people
 from seismo.errors import Errors, SeismoError
+from seismo.vocabulary import ACTOR_SECTIONS, RULE_SECTIONS
 
 DATA_DIR = Path(__file__).parent / "data"
 PEOPLE_DIR = DATA_DIR / "people"
-SECTIONS = ("states", "historical_states", "bodies", "collectives", "roles", "titles", "after_name")
+SECTIONS = tuple(s for s in ACTOR_SECTIONS if s != "people")
 
-# CAMEO role codes (the sector part of an actor code).
-SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF AGR MOD RAD "
-    "UAF IMG NGO SEP ENV SET REL INS".split()
-)
-ISO3 = {c.alpha_3: c for c in pycountry.countries}
 # libyaml when present: the people files are large and pure-Python parsing is slow
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something a mention can stand for: a state, a body of a state, a collective."""
-
-    entry_id: str
-    code: str  # the code without a sector: "JPN", "IGONAT", "WST"
-    country: str | None
-    name: str
-    sector: str | None = None  # bodies carry their own ("the Diet" is LEG)
-    is_place: bool = False
-    igo: bool = False
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """Case-sensitive words naming an entry, stored without a leading "the"."""
-
-    text: str
-    entry_id: str
-    kind: str  # state, capital, demonym, prefix, body, collective
-    needs_article: bool = False  # "the Diet": "Diet" alone is not the body
-    takes_article: bool = False  # "the United States": the article belongs to the mention
-
-
-@dataclass(frozen=True)
-class RoleNoun:
-    """A role noun ("navy", "foreign minister") and the sector it gives its state."""
-
-    sector: str
-    office: str | None = None  # set when the words are also a title before a name
-    after_name: bool = False  # follows a leader's name: "the Biden administration"
-
-
-@dataclass
-class Tables:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    phrase_index: dict[tuple[str, str], Phrase] = field(default_factory=dict)
-    roles: dict[str, RoleNoun] = field(default_factory=dict)  # lower-case words
-    people: dict[str, Person] = field(default_factory=dict)  # by full name
-    person_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words -> people
-
-    def layer(self, overlay: Tables) -> None:
-        """Put an overlay on top: its words, roles and people replace ours."""
-        self.entries.update(overlay.entries)
-        overlay_texts = {text for text, _ in overlay.phrase_index}
-        self.phrase_index = {
-            key: p for key, p in self.phrase_index.items() if key[0] not in overlay_texts
-        }
-        self.phrase_index.update(overlay.phrase_index)
-        self.roles.update(overlay.roles)
-        self.people.update(overlay.people)
-        from seismo.actors.sections import add_people_phrases
-
-        add_people_phrases(self)
 
 
 def read_yaml(path: Path) -> tuple[Any, str | None]:
@@ -100,18 +39,21 @@ def read_yaml(path: Path) -> tuple[Any, str | None]:
 
 
 def split_sections(raw: Any) -> tuple[dict[str, Any], Any, str | None]:
-    """A data file's table sections and its people (a bare YAML list is a people file)."""
+    """A data file's table sections and its people (a bare YAML list is a people file).
+
+    Rule sections (`verbs:`, `territories:`, ...) are the coder's (coding/lexicon.py): a
+    dictionary file may hold both kinds."""
     if raw is None:
         return {}, None, None
     if isinstance(raw, list):
         return {}, raw, None
     if not isinstance(raw, dict):
         return {}, None, "expected a mapping of sections (states, bodies, ...) or a list of people"
-    unknown = set(raw) - set(SECTIONS) - {"people"}
+    unknown = set(raw) - set(ACTOR_SECTIONS) - set(RULE_SECTIONS)
     if unknown:
-        allowed = ", ".join((*SECTIONS, "people"))
+        allowed = ", ".join((*ACTOR_SECTIONS, *RULE_SECTIONS))
         return {}, None, f"unknown sections {sorted(unknown)}; use {allowed}"
-    return {k: v for k, v in raw.items() if k != "people"}, raw.get("people"), None
+    return {k: v for k, v in raw.items() if k in SECTIONS}, raw.get("people"), None
 
 
 def build_tables(
@@ -120,10 +62,11 @@ def build_tables(
     base: Tables | None = None,
 ) -> tuple[Tables, list[str]]:
     """Tables from data sections and people lists, and every problem found in them."""
-    from seismo.actors import sections as build
-
     tables = Tables()
-    problems: list[str] = []
+    problems: list[str] = [
+        f"{section} #{index + 1}: unknown key {key!r}; use {', '.join(build.ENTRY_KEYS[section])}"
+        for section, index, key in build.unknown_keys(sections)
+    ]
     build.add_states(tables, sections.get("states") or [], problems, base)
     build.add_historical(tables, sections.get("historical_states") or [], problems, base)
     build.add_bodies(tables, sections.get("bodies") or [], problems, base)
@@ -157,13 +100,13 @@ def builtin_tables(people_dir: Path | None = None) -> Tables:
             if duplicate:
                 problem = f"sections {sorted(duplicate)} are defined in another file too"
         if problem:
-            raise SeismoError("E006", Errors.E006.format(path=path, reason=problem))
+            raise SeismoError(Errors.E006.format(path=path, reason=problem))
         sections.update(found)
         if people is not None:
             people_files.append((str(path), people))
     tables, problems = build_tables(sections, people_files)
     if problems:
-        raise SeismoError("E006", Errors.E006.format(path=DATA_DIR, reason=_summary(problems)))
+        raise SeismoError(Errors.E006.format(path=DATA_DIR, reason=_summary(problems)))
     return tables
 
 
@@ -178,13 +121,26 @@ def overlay_tables(path: Path, base: Tables) -> tuple[Tables | None, list[str]]:
     return build_tables(sections, people_files, base)
 
 
+def layer(base: Tables, overlay: Tables) -> None:
+    """Put an overlay on top: its words, roles and people replace ours."""
+    base.entries.update(overlay.entries)
+    overlay_texts = {text for text, _ in overlay.phrase_index}
+    base.phrase_index = {
+        key: p for key, p in base.phrase_index.items() if key[0] not in overlay_texts
+    }
+    base.phrase_index.update(overlay.phrase_index)
+    base.roles.update(overlay.roles)
+    base.people.update(overlay.people)
+    build.add_people_phrases(base)
+
+
 def load_tables(overlays: Sequence[Path] = (), people_dir: Path | None = None) -> Tables:
     tables = builtin_tables(people_dir)
     for path in overlays:
         extra, problems = overlay_tables(Path(path), tables)
         if problems or extra is None:
-            raise SeismoError("E005", Errors.E005.format(path=path, reason=_summary(problems)))
-        tables.layer(extra)
+            raise SeismoError(Errors.E005.format(path=path, reason=_summary(problems)))
+        layer(tables, extra)
     return tables
 
 

@@ -12,14 +12,8 @@ from typing import Any
 
 from seismo.store.queries import event_filters, where
 from seismo.store.rows import fetch_dicts
+from seismo.vocabulary import PERIOD_INTERVALS, PERIODS
 
-PERIODS = {
-    "day": "INTERVAL 1 DAY",
-    "week": "INTERVAL 7 DAY",
-    "month": "INTERVAL 1 MONTH",
-    "quarter": "INTERVAL 3 MONTH",
-    "year": "INTERVAL 1 YEAR",
-}
 UNDATED = ("exclude", "by_publication")
 
 
@@ -91,7 +85,7 @@ def dyad_series(
     (quad3+quad4), roots ({CAMEO root: events}). Rows run without gaps from the first to the
     last period with events, or over since..until when given. `directed` keeps a → b only.
     """
-    step = PERIODS[check_period(period)]
+    step = PERIOD_INTERVALS[check_period(period)]
     events_sql, params = dyad_events_sql(
         con,
         a,

@@ -6,6 +6,7 @@ the database is opened per request (db.py) so an ingest elsewhere can write in b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -13,11 +14,10 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from seismo.api.db import Database
+from seismo.api.guard import Guard
 from seismo.api.problems import install_problem_handlers, not_found
 from seismo.errors import Errors, SeismoError
 from seismo.model import CODER_VERSION
-
-WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 
 def plotly_js_path() -> Path:
@@ -26,9 +26,7 @@ def plotly_js_path() -> Path:
 
     path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
     if not path.is_file():
-        raise SeismoError(
-            "E006", Errors.E006.format(path=str(path), reason="plotly.min.js is missing")
-        )
+        raise SeismoError(Errors.E006.format(path=str(path), reason="plotly.min.js is missing"))
     return path
 
 
@@ -37,11 +35,13 @@ def create_app(
     parquet_dir: str | None = None,
     write_token: str | None = None,
     hold_open: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """Build the app over a DuckDB file, or Parquet events (with the file for documents).
 
     `write_token` enables POST /api/v1/ingest for clients that send it as a Bearer token;
-    without one that route does not exist.
+    without one that route does not exist. `allowed_hosts` are the `Host:` names served
+    besides the loopback ones (guard.py); `*` serves any.
     """
     from seismo.api import routes_api, routes_web
 
@@ -88,9 +88,10 @@ def create_app(
             )
         return JSONResponse(topology, headers={"Cache-Control": "public, max-age=86400"})
 
-    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=routes_web.WEB_DIR / "static"), name="static")
     app.include_router(routes_web.router)
     from seismo.api import routes_brief
 
     app.include_router(routes_brief.router)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from seismo.api.problems import database_unavailable
-from seismo.errors import SeismoError
+from seismo.errors import Errors, SeismoError
 from seismo.store import Store, open_events_view
 
 LOCK_WAIT_SECONDS = 1.5
@@ -45,9 +45,18 @@ class Database:
         self._lock = threading.Lock()
 
     def describe(self) -> str:
-        if self.parquet_dir:
-            return f"parquet:{self.parquet_dir}"
-        return str(self.db_path)
+        """What the server reads, without its location: answers never name a path (a file
+        system layout is reconnaissance for an attacker)."""
+        return "parquet" if self.parquet_dir else "duckdb"
+
+    def redact(self, text: str) -> str:
+        """`text` with the database's and the Parquet folder's paths cut to their last name
+        (`seismo.duckdb`): enough to know which file, nothing of the layout around it."""
+        for path in (self.parquet_dir, self.db_path):
+            if path:
+                for form in sorted({str(path), str(Path(path).resolve())}, key=len, reverse=True):
+                    text = text.replace(form, Path(path).name)
+        return text
 
     def ensure_exists(self) -> None:
         """Create an empty database at start-up, so a fresh `seismo serve` shows empty pages
@@ -66,7 +75,7 @@ class Database:
             else:
                 store = self._open_parquet() if self.parquet_dir else self._open_file()
         except SeismoError as exc:
-            raise database_unavailable(str(exc)) from exc
+            raise database_unavailable(self.redact(str(exc))) from exc
         try:
             yield store
         finally:
@@ -80,7 +89,7 @@ class Database:
 
     def _open_file(self) -> Store:
         if not self.db_path:
-            raise SeismoError("E007", "No database configured: pass --db PATH or --parquet DIR.")
+            raise SeismoError(Errors.E014)
         return Store(self.db_path, read_only=True, wait=self.lock_wait)
 
     def _open_parquet(self) -> Store:

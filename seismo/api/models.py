@@ -47,6 +47,9 @@ class EventOut(BaseModel):
     date_precision: str | None = None
     date_text: str | None = None
     date_warning: str | None = None
+    date_basis: str | None = Field(
+        None, description="text, story or published: where the date comes from"
+    )
     event_date: str | None = Field(None, description="First day of the event's period")
     modality: str | None = None
     location: LocationOut | None = None
@@ -73,6 +76,7 @@ class StanceOut(BaseModel):
     date: str | None = None
     date_precision: str | None = None
     date_text: str | None = None
+    date_basis: str | None = None
     stance_date: str | None = None
     modality: str | None = None
     evidence: str | None = None
@@ -195,6 +199,7 @@ class IngestResult(BaseModel):
     documents: int
     events: int
     stances: int
+    already: int = 0
     skipped: list[dict[str, str]]
 
 

@@ -15,13 +15,12 @@ from fastapi import Query
 
 from seismo.api.problems import bad_request
 from seismo.errors import Errors
-from seismo.model import MODALITIES
+from seismo.vocabulary import CHART_PERIODS, MODALITIES
 
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
 MAX_WINDOW_DAYS = 36_500
 MAX_QUERY_CHARS = 64
-PERIODS = ("month", "quarter", "year")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ACTOR = re.compile(r"^[A-Za-z0-9]{2,16}$")
@@ -50,7 +49,10 @@ LimitParam = Annotated[
 ]
 PeriodParam = Annotated[
     str,
-    Query(pattern="^(month|quarter|year)$", description="Bucket size: month, quarter or year."),
+    Query(
+        pattern="^(" + "|".join(CHART_PERIODS) + ")$",
+        description="Bucket size: " + ", ".join(CHART_PERIODS) + ".",
+    ),
 ]
 RootParam = Annotated[
     str | None,

@@ -13,16 +13,18 @@ from fastapi.responses import HTMLResponse, Response
 
 from seismo.api.params import DateParam, ModalityParam, actor_key, parse_range
 from seismo.api.problems import Problem, bad_request
+from seismo.api.ranges import clamp_to_data
 from seismo.api.routes_api import StoreDep
 from seismo.api.views import modalities_for
 from seismo.errors import SeismoError
+from seismo.vocabulary import BRIEF_PERIODS
 
 router = APIRouter()
 ActorQuery = Annotated[str, Query(min_length=2, max_length=16, description="Actor key: JPN.")]
 PeriodQuery = Annotated[
     str,
     Query(
-        pattern="^(auto|month|quarter|year)$",
+        pattern="^(" + "|".join(BRIEF_PERIODS) + ")$",
         description="Resolution of the trajectory and shifts; auto chooses by the span.",
     ),
 ]
@@ -43,7 +45,7 @@ def brief_data(
     first, second = actor_key(a), actor_key(b)
     if not first or not second:
         raise bad_request("A brief needs two actors: a=JPN&b=RUS.")
-    start, end = parse_range(since, until)
+    start, end = clamp_to_data(store.con, *parse_range(since, until))
     return build_brief(
         store.con,
         first,

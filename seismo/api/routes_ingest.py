@@ -2,7 +2,8 @@
 
 The only route that writes, so it exists only when the server was given a write token, and
 answers 401 unless the request carries it as `Authorization: Bearer <token>`. The body is
-bounded; documents are coded by the same `code_documents` the CLI uses.
+bounded; documents go through the same loop as `seismo ingest`
+(`seismo.store.ingest.ingest_documents`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Request
 from seismo.api.models import IngestResult
 from seismo.api.problems import Problem
 from seismo.errors import SeismoError
-from seismo.model import CodedDocument, Document, Skipped
+from seismo.model import Skipped
 
 MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
@@ -53,51 +54,60 @@ def ingest_router(write_token: str) -> APIRouter:
             )
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            raise Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            raise Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
+            raise _too_large()
+        body = await read_bounded(request, MAX_BODY_BYTES)
         from starlette.concurrency import run_in_threadpool
 
-        return await run_in_threadpool(_code_and_store, request.app.state.database.db_path, body)
+        return await run_in_threadpool(_code_and_store, request.app.state.database, body)
 
     return router
 
 
-def _code_and_store(db_path: str | None, body: bytes) -> dict[str, Any]:
-    from seismo.ingest.jsonl import read_jsonl_stream
-    from seismo.pipeline import code_documents
-    from seismo.store import Store
+def _too_large() -> Problem:
+    return Problem(413, f"The body is larger than {MAX_BODY_BYTES} bytes; send it in parts.")
 
+
+async def read_bounded(request: Request, limit: int) -> bytes:
+    """The request body, read chunk by chunk and refused (413) as soon as it passes `limit`.
+
+    A chunked body has no Content-Length to check first; reading it whole before counting
+    would let one client make the server hold any amount of memory.
+    """
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            raise _too_large()
+    return bytes(received)
+
+
+def _code_and_store(database: Any, body: bytes) -> dict[str, Any]:
+    from seismo.ingest.jsonl import read_jsonl_stream
+    from seismo.store.ingest import ingest_documents
+
+    db_path = database.db_path
     if not db_path:
         raise Problem(409, "The server reads Parquet only; there is no database to write to.")
     skipped: list[dict[str, str]] = []
-    documents: list[Document] = []
-    for item in read_jsonl_stream(io.BytesIO(body), "body", "request", None, MAX_DOCUMENT_BYTES):
-        if isinstance(item, Skipped):
-            skipped.append({"where": item.where, "reason": item.reason})
-        else:
-            documents.append(item)
-    coded: list[CodedDocument] = []
-    for result in code_documents(documents):
-        if isinstance(result, Skipped):
-            skipped.append({"where": result.where, "reason": result.reason})
-        else:
-            coded.append(result)
+
+    def skip(item: Skipped) -> None:
+        skipped.append({"where": item.where, "reason": item.reason})
+
+    documents = read_jsonl_stream(io.BytesIO(body), "body", "request", None, MAX_DOCUMENT_BYTES)
     try:
-        with Store(db_path, wait=WRITE_LOCK_WAIT) as store:
-            written = store.write(coded)
+        tally = ingest_documents(documents, db_path, wait=WRITE_LOCK_WAIT, on_skip=skip)
     except SeismoError as exc:
         raise Problem(
             503,
-            str(exc),
+            database.redact(str(exc)),
             kind="/problems/database-unavailable",
             title="Database unavailable",
             headers={"Retry-After": "5"},
         ) from exc
     return {
-        "documents": written.documents,
-        "events": written.events,
-        "stances": written.stances,
+        "documents": tally.documents,
+        "events": tally.events,
+        "stances": tally.stances,
+        "already": tally.already,
         "skipped": skipped,
     }

@@ -8,6 +8,7 @@ text and passes them through the strict parsers in params.py: a bad date gives t
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -15,7 +16,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from seismo.api import views
-from seismo.api.app import WEB_DIR
 from seismo.api.params import (
     DEFAULT_PAGE_SIZE,
     MAX_QUERY_CHARS,
@@ -26,20 +26,16 @@ from seismo.api.params import (
 )
 from seismo.api.problems import bad_request
 from seismo.api.routes_api import StoreDep
-from seismo.model import MODALITIES
+from seismo.urls import web_url
+from seismo.vocabulary import CHART_PERIODS, MODALITIES, QUAD_CLASS_NAMES
 
 router = APIRouter(include_in_schema=False)
+# The dashboard's templates and static files (seismo/web/).
+WEB_DIR = FilePath(__file__).resolve().parent.parent / "web"
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
 
 Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
-QUAD_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
 WINDOWS = (90, 180, 365, 730)
-PERIOD_CHOICES = ("month", "quarter", "year")
 
 
 def _signed(value: Any, digits: int = 1) -> str:
@@ -49,7 +45,8 @@ def _signed(value: Any, digits: int = 1) -> str:
 
 
 templates.env.filters["signed"] = _signed
-templates.env.globals["QUAD_NAMES"] = QUAD_NAMES
+templates.env.globals["QUAD_NAMES"] = QUAD_CLASS_NAMES
+templates.env.filters["web_url"] = web_url
 
 
 def _page(request: Request, template: str, current: str, **context: Any) -> HTMLResponse:
@@ -89,8 +86,8 @@ def dyad(
     period: Text = "month",
 ) -> Response:
     first, second = actor_key(a), actor_key(b)
-    if period not in PERIOD_CHOICES:
-        raise bad_request(f"period must be one of: {', '.join(PERIOD_CHOICES)}.")
+    if period not in CHART_PERIODS:
+        raise bad_request(f"period must be one of: {', '.join(CHART_PERIODS)}.")
     if first is None or second is None:
         top = store.summary()["top_dyads"]
         if top:
@@ -106,7 +103,7 @@ def dyad(
         a=first,
         b=second,
         period=period,
-        periods=PERIOD_CHOICES,
+        periods=CHART_PERIODS,
         actors=_actor_choices(store),
         series=series,
         shifts=shifts,

@@ -15,9 +15,10 @@ from seismo.analytics.shifts import detect_shifts
 from seismo.analytics.shifts import top_movers as movers_between
 from seismo.api.evidence import evidence_ranges
 from seismo.api.problems import bad_request, not_found
-from seismo.model import MODALITIES
+from seismo.api.ranges import check_series_size, clamp_to_data, data_span, days_before, month_end
 from seismo.store import Store
 from seismo.store.queries import query_stances
+from seismo.vocabulary import MODALITIES
 
 
 def modalities_for(modality: str | None) -> tuple[str, ...] | None:
@@ -83,6 +84,8 @@ def dyad_series(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> dict[str, Any]:
+    since, until = clamp_to_data(store.con, since, until)
+    check_series_size(since, until, period)
     points = series_of_dyad(
         store.con, a, b, period=period, directed=directed, since=since, until=until
     )
@@ -99,12 +102,15 @@ def top_movers(
 ) -> dict[str, Any]:
     """Dyads that moved most in the last year of the data (or since..until) against the
     year before: what changed lately, the first question on the overview."""
+    since, until = clamp_to_data(store.con, since, until)
     if until is None:
-        last = store.summary().get("last_event_date")
-        until = dt.date.fromisoformat(last) if last else dt.date.today()
-        until = month_end(until)
+        last = data_span(store.con)[1]
+        until = month_end(last or dt.date.today())
     if since is None:
-        since = until - dt.timedelta(days=364)
+        since = days_before(until, 364, "until")
+    if since > until:
+        return {"items": []}
+    days_before(since, (until - since).days + 1, "since")  # the window compared with
     return {"items": movers_between(store.con, since, until, limit=limit)}
 
 
@@ -115,6 +121,8 @@ def relations_network(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> dict[str, Any]:
+    if at is not None and since is None and until is None:
+        since, until = days_before(at, max(1, window_days) - 1, "at"), at
     graph = network_at(store.con, at=at, window_days=window_days, since=since, until=until)
     return {"at": at.isoformat() if at else None, "window_days": window_days, **graph}
 
@@ -191,8 +199,3 @@ def month_starts(first: str | None, last: str | None) -> list[str]:
         months.append(start.isoformat())
         start = (start + dt.timedelta(days=32)).replace(day=1)
     return months
-
-
-def month_end(first_day: dt.date) -> dt.date:
-    """The last day of a month: the network at 'March 2022' counts events through March 31."""
-    return (first_day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 COMMAND_MODULES = (
     "seismo.cli.coding",
+    "seismo.cli.dictionary",
     "seismo.cli.analytics",
     "seismo.cli.serve",
     "seismo.cli.extras",

@@ -19,9 +19,9 @@ import typer
 
 from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
+from seismo.vocabulary import PERIODS
 
 FORMATS = ("table", "json", "jsonl", "csv")
-PERIODS = ("day", "week", "month", "quarter", "year")
 
 DbOption = typer.Option(None, "--db", help="DuckDB file (default: $SEISMO_DB or seismo.duckdb).")
 ParquetOption = typer.Option(
@@ -40,7 +40,7 @@ ModalityOption = typer.Option(
 
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
-        fail(f"[E009] {Errors.E009.format(value=fmt, choices=', '.join(FORMATS))}")
+        fail(Errors.E009.format(value=fmt, choices=", ".join(FORMATS)))
     return fmt
 
 
@@ -55,7 +55,7 @@ def resolve_actor(value: str, con: Any = None) -> str:
 
     key = actor_key(value, con)
     if key is None:
-        fail(f"[E010] {Errors.E010.format(value=value)}")
+        fail(Errors.E010.format(value=value))
     return key
 
 
@@ -205,7 +205,7 @@ def dyad(
     """Relations between two actors per period: events, QuadClass counts, Goldstein."""
     check_format(fmt)
     if period not in PERIODS:
-        fail(f"[E009] {Errors.E009.format(value=period, choices=', '.join(PERIODS))}")
+        fail(Errors.E009.format(value=period, choices=", ".join(PERIODS)))
     from seismo.analytics.dyads import dyad_series
 
     with connection(db, parquet) as con:
@@ -256,11 +256,11 @@ def shifts(
     """When relations between two actors changed course, with the events that explain it."""
     check_format(fmt)
     if period not in PERIODS:
-        fail(f"[E009] {Errors.E009.format(value=period, choices=', '.join(PERIODS))}")
+        fail(Errors.E009.format(value=period, choices=", ".join(PERIODS)))
     from seismo.analytics.shifts import METRICS, detect_shifts
 
     if metric not in METRICS:
-        fail(f"[E009] {Errors.E009.format(value=metric, choices=', '.join(METRICS))}")
+        fail(Errors.E009.format(value=metric, choices=", ".join(METRICS)))
     with connection(db, parquet) as con:
         found = detect_shifts(
             con,

@@ -42,4 +42,4 @@ def parse_day(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"[E004] {Errors.E004.format(value=value)}")
+        fail(Errors.E004.format(value=value))

@@ -8,33 +8,28 @@ inside the commands so `seismo --help` stays instant.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
-import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from itertools import islice
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from seismo import vocabulary
 from seismo.cli.app import app, default_db, fail, parse_day
+from seismo.cli.output import Printer, print_scores, short
 from seismo.errors import Errors, SeismoError
 
-if TYPE_CHECKING:  # seismo.model is imported by the commands: `seismo --help` needs none of it
+if TYPE_CHECKING:  # imported by the commands: `seismo --help` needs none of it
     from seismo.model import CodedDocument, Document, Skipped
+    from seismo.store.ingest import Tally
 
 CODE_FORMATS = ("jsonl", "csv", "table")
-DEFAULT_MODALITIES = "asserted,intended"
+DEFAULT_MODALITIES = ",".join(vocabulary.DEFAULT_MODALITIES)
 DEMO_DB = "seismo-demo.duckdb"
-# How long a write waits for readers (a running `seismo serve`) to let go of the file.
-STORE_WAIT = 30.0
-SENTENCE_WIDTH = 90
 SHOWN_SHIFTS = 5
 
 InputsArgument = typer.Argument(
@@ -57,33 +52,7 @@ DictionaryOption = typer.Option(
 )
 
 
-# -- the shared loop ---------------------------------------------------------------------------
-
-
-@dataclass
-class Tally:
-    """What a run did, for the progress bar and the closing summary."""
-
-    documents: int = 0
-    events: int = 0
-    stances: int = 0
-    already: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def read_anything(self) -> bool:
-        return self.documents + self.already > 0
-
-    def summary(self) -> str:
-        skipped = sum(self.skipped.values())
-        reasons = "; ".join(f"{n}× {reason}" for reason, n in self.skipped.most_common(3))
-        if len(self.skipped) > 3:
-            reasons += "; …"
-        skip_text = f"skipped {skipped} ({reasons})" if skipped else "skipped 0"
-        return (
-            f"coded {self.documents} documents, {self.events} events, {self.stances} stances; "
-            f"{skip_text}, already stored {self.already}"
-        )
+# -- the shared loop (seismo.store.ingest) -------------------------------------------------
 
 
 class Meter:
@@ -118,7 +87,7 @@ class Meter:
     def __exit__(self, *exc_info: object) -> None:
         self.progress.stop()
 
-    def tick(self) -> None:
+    def tick(self, _: object = None) -> None:
         t = self.tally
         elapsed = max(time.monotonic() - self.started, 1e-6)
         stats = (
@@ -130,10 +99,20 @@ class Meter:
     def say(self, text: str) -> None:
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
+    def skip(self, item: Skipped) -> None:
+        from seismo.store.ingest import skip_line
+
+        self.say(f"seismo: {skip_line(item)}")
+
+    def warn(self, doc: Document) -> None:
+        from seismo.store.ingest import warning_line
+
+        self.say(f"seismo: {warning_line(doc)}")
+
 
 def parse_modalities(value: str) -> tuple[str, ...] | None:
     """`asserted,intended` as a tuple; `all` as None (no filter)."""
-    from seismo.model import MODALITIES
+    from seismo.vocabulary import MODALITIES
 
     names = tuple(m.strip() for m in value.split(",") if m.strip())
     if "all" in names:
@@ -141,54 +120,15 @@ def parse_modalities(value: str) -> tuple[str, ...] | None:
     for name in names:
         if name not in MODALITIES:
             choices = ", ".join((*MODALITIES, "all"))
-            fail(f"[E009] {Errors.E009.format(value=name, choices=choices)}")
+            fail(Errors.E009.format(value=name, choices=choices))
     return names
 
 
 def check_dictionaries(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if not Path(path).is_file():
-            fail(f"[E002] {Errors.E002.format(path=path)}")
+            fail(Errors.E002.format(path=path))
     return [Path(p) for p in paths]
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _parallel_coder(meter: Meter) -> Callable[..., Iterator[CodedDocument | Skipped]] | None:
-    """`seismo.scale.workers.code_in_parallel`, or None (with a warning) while it is absent."""
-    try:
-        from seismo.scale.workers import code_in_parallel
-    except ImportError as exc:
-        if exc.name not in ("seismo.scale.workers", "seismo.scale"):
-            raise
-        meter.say("seismo: warning: parallel coding is not available; using 1 worker")
-        return None
-    return code_in_parallel
-
-
-def _coder_stream(
-    items: Iterable[Document | Skipped],
-    model: str | None,
-    dictionaries: Sequence[Path],
-    workers: int,
-    meter: Meter,
-) -> Iterator[CodedDocument | Skipped]:
-    count = workers if workers > 0 else (os.cpu_count() or 1)
-    if count > 1:
-        parallel = _parallel_coder(meter)
-        if parallel is not None:
-            return parallel(items, count, model, list(dictionaries))
-    from seismo.nlp import load_pipeline
-    from seismo.pipeline import build_coder, code_documents
-
-    # Loaded here, before the first document, so a bad model or overlay fails at once.
-    nlp = load_pipeline(model)
-    coder = build_coder(dictionaries)
-    return code_documents(items, nlp=nlp, coder=coder)
 
 
 def coded_documents(
@@ -198,24 +138,23 @@ def coded_documents(
     *,
     model: str | None = None,
     dictionaries: Sequence[Path] = (),
-    workers: int = 1,
 ) -> Iterator[CodedDocument]:
     """Code a stream of documents; each skip is reported on stderr and counted, never fatal."""
-    from seismo.model import Skipped
+    from seismo.store.ingest import code_stream
 
     try:
-        for item in _coder_stream(items, model, dictionaries, workers, meter):
-            if isinstance(item, Skipped):
-                tally.skipped[item.reason] += 1
-                meter.say(f"seismo: skipped {item.where}: {item.reason}")
-                continue
-            tally.documents += 1
-            tally.events += len(item.events)
-            tally.stances += len(item.stances)
-            meter.tick()
-            yield item
+        yield from code_stream(
+            items, tally, on_skip=meter.skip, on_progress=meter.tick, on_warning=meter.warn,
+            model=model, dictionaries=dictionaries,
+        )  # fmt: skip
     except SeismoError as exc:
         fail(str(exc))
+
+
+def new_tally() -> Tally:
+    from seismo.store.ingest import Tally
+
+    return Tally()
 
 
 def read_documents(inputs: Sequence[str], published: dt.date | None) -> Iterator[Any]:
@@ -226,94 +165,10 @@ def read_documents(inputs: Sequence[str], published: dt.date | None) -> Iterator
 
 def nothing_read(tally: Tally) -> None:
     reasons = "; ".join(tally.skipped) or "no documents found"
-    fail(f"nothing could be read from the inputs ({reasons})")
+    fail(Errors.E016.format(reasons=reasons))
 
 
 # -- seismo code -------------------------------------------------------------------------------
-
-
-def _short(text: str | None, width: int = SENTENCE_WIDTH) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _event_name(cameo: str) -> str:
-    from seismo.coding.cameo import lookup
-
-    try:
-        return f"{cameo} {lookup(cameo).name}"
-    except SeismoError:
-        return cameo
-
-
-class Printer:
-    """Writes records to stdout as they come (jsonl, csv) or at the end (a rich table)."""
-
-    def __init__(self, fmt: str, stances: bool) -> None:
-        self.fmt, self.stances = fmt, stances
-        self.rows: list[dict[str, Any]] = []
-        self.writer: csv.DictWriter | None = None
-
-    def add(self, record: dict[str, Any]) -> None:
-        if self.fmt == "jsonl":
-            print(json.dumps(record, ensure_ascii=False))
-        elif self.fmt == "csv":
-            self._csv(record)
-        else:
-            self.rows.append(record)
-
-    def _csv(self, record: dict[str, Any]) -> None:
-        if self.stances:
-            row = _flat_stance(record)
-        else:
-            from seismo.export.flat import flat_row
-
-            row = flat_row(record)
-        if self.writer is None:
-            self.writer = csv.DictWriter(sys.stdout, fieldnames=list(row), lineterminator="\n")
-            self.writer.writeheader()
-        self.writer.writerow({k: "" if v is None else v for k, v in row.items()})
-
-    def close(self) -> None:
-        if self.fmt == "csv" and self.writer is None:  # a header even when nothing was found
-            from seismo.export.flat import CSV_COLUMNS
-
-            names = STANCE_COLUMNS if self.stances else CSV_COLUMNS
-            csv.writer(sys.stdout, lineterminator="\n").writerow(names)
-        if self.fmt == "table":
-            self._table()
-
-    def _table(self) -> None:
-        from rich.console import Console
-        from rich.table import Table
-
-        if self.stances:
-            table = Table("date", "holder", "stance", "subject", "modality", "sentence")
-            for r in self.rows:
-                table.add_row(r["date"] or "", r["holder"]["code"], r["stance"],
-                              r["subject"]["code"], r["modality"], _short(r["sentence"]))  # fmt: skip
-        else:
-            table = Table("date", "source", "event", "target", "modality", "sentence")
-            for r in self.rows:
-                target = r["target"]["code"] if r["target"] else ""
-                table.add_row(r["date"] or "", r["source"]["code"], _event_name(r["cameo"]),
-                              target, r["modality"], _short(r["sentence"]))  # fmt: skip
-        Console().print(table)
-
-
-STANCE_COLUMNS = (
-    "stance_id", "doc_id", "sentence_index", "date", "date_precision", "date_text",
-    "holder_code", "holder_country", "holder_name", "stance", "subject_code",
-    "subject_country", "subject_name", "modality", "evidence", "sentence", "coder",
-)  # fmt: skip
-
-
-def _flat_stance(record: dict[str, Any]) -> dict[str, Any]:
-    row = {name: record.get(name) for name in STANCE_COLUMNS}
-    for role in ("holder", "subject"):
-        for key in ("code", "country", "name"):
-            row[f"{role}_{key}"] = (record.get(role) or {}).get(key)
-    return row
 
 
 @app.command()
@@ -339,11 +194,11 @@ def code(
     """Code documents and print their events to stdout (one JSON object per line by
     default); nothing is stored. Skipped documents are reported on stderr."""
     if fmt not in CODE_FORMATS:
-        fail(f"[E009] {Errors.E009.format(value=fmt, choices=', '.join(CODE_FORMATS))}")
+        fail(Errors.E009.format(value=fmt, choices=", ".join(CODE_FORMATS)))
     keep = parse_modalities(modality)
     day = parse_day(published)
     overlays = check_dictionaries(dictionary)
-    tally = Tally()
+    tally = new_tally()
     printer = Printer(fmt, stances)
     with Meter(tally) as meter:
         docs = read_documents(inputs, day)
@@ -353,58 +208,13 @@ def code(
                     printer.add(record.to_dict())
             sys.stdout.flush()
     printer.close()
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 
 
 # -- seismo ingest -----------------------------------------------------------------------------
-
-
-def _open_store(db: str) -> Any:
-    from seismo.store import Store
-
-    try:
-        return Store(db, wait=STORE_WAIT)
-    except SeismoError as exc:
-        fail(str(exc))
-
-
-def _not_yet_stored(
-    items: Iterable[Document | Skipped], db: str, batch_size: int, tally: Tally, recode: bool
-) -> Iterator[Document | Skipped]:
-    """Drop documents this coder version already stored, before any parsing.
-
-    The store is opened once per batch of read documents and closed again, so a server can
-    read between batches. A text seen twice in one run is coded once.
-    """
-    from seismo.model import CODER_VERSION, Document
-
-    seen: set[str] = set()
-    for chunk in _chunks(items, batch_size):
-        docs = [d for d in chunk if isinstance(d, Document)]
-        stored: set[str] = set()
-        if docs and not recode:
-            with _open_store(db) as store:
-                stored = {d.content_hash for d in docs if store.is_coded(d.content_hash, CODER_VERSION)}  # fmt: skip
-        for item in chunk:
-            if isinstance(item, Document):
-                if item.content_hash in stored or item.content_hash in seen:
-                    tally.already += 1
-                    continue
-                seen.add(item.content_hash)
-            yield item
-
-
-def _write(db: str, batch: list[CodedDocument]) -> None:
-    """One transaction on a short-lived connection: the file is locked only while it writes."""
-    if not batch:
-        return
-    with _open_store(db) as store:
-        try:
-            store.write(batch)
-        except SeismoError as exc:
-            fail(str(exc))
-    batch.clear()
 
 
 def run_ingest(
@@ -418,27 +228,22 @@ def run_ingest(
     dictionaries: Sequence[Path] = (),
     recode: bool = False,
 ) -> Tally:
-    """Code the inputs into the database, a transaction per `batch_size` documents.
+    """`seismo.store.ingest.ingest_documents` with a progress bar; errors become exits."""
+    from seismo.store.ingest import ingest_documents
 
-    An interrupted run keeps every batch already committed, and writes the documents it had
-    finished coding before it stops.
-    """
-    tally = Tally()
-    pending: list[CodedDocument] = []
+    tally = new_tally()
     with Meter(tally, "ingesting") as meter:
-        fresh = _not_yet_stored(read_documents(inputs, published), db, batch_size, tally, recode)
         try:
-            for coded in coded_documents(
-                fresh, tally, meter, model=model, dictionaries=dictionaries, workers=workers
-            ):
-                pending.append(coded)
-                if len(pending) >= batch_size:
-                    _write(db, pending)
+            ingest_documents(
+                read_documents(inputs, published), db, tally=tally, batch_size=batch_size,
+                recode=recode, on_skip=meter.skip, on_progress=meter.tick, on_warning=meter.warn, model=model,
+                dictionaries=dictionaries, workers=workers,
+            )  # fmt: skip
+        except SeismoError as exc:
+            fail(str(exc))
         except KeyboardInterrupt:
-            _write(db, pending)
             meter.say(f"seismo: interrupted; {tally.summary()}")
             raise typer.Exit(130) from None
-        _write(db, pending)
     return tally
 
 
@@ -461,7 +266,8 @@ def ingest(
         False,
         "--recode",
         help="Code documents again even if this coder version stored them "
-        "(after changing a dictionary).",
+        "(after changing a dictionary). A stored text given a new --published is coded "
+        "again without it.",
     ),  # fmt: skip
 ) -> None:
     """Code documents and store their events and stances (all modalities) in DuckDB.
@@ -477,6 +283,8 @@ def ingest(
         model=model, dictionaries=overlays, recode=recode,
     )  # fmt: skip
     print(f"seismo: {tally.summary()}", file=sys.stderr)
+    if warning := tally.undated_warning():
+        print(f"seismo: {warning}", file=sys.stderr)
     if not tally.read_anything:
         nothing_read(tally)
 
@@ -513,7 +321,7 @@ def evaluate_command(
     keep = parse_modalities(DEFAULT_MODALITIES) or ()
     events: list[dict[str, Any]] = []
     stances: list[dict[str, Any]] = []
-    tally = Tally()
+    tally = new_tally()
     with Meter(tally) as meter:
         docs = read_documents(inputs, day)
         for coded in coded_documents(docs, tally, meter, model=model, dictionaries=overlays):
@@ -530,26 +338,7 @@ def evaluate_command(
             out["stances"] = {k: v for k, v in stance_result.items() if k not in hidden}
         print(json.dumps(out, ensure_ascii=False))
         return
-    _print_scores(result, stance_result, show_misses)
-
-
-def _print_scores(result: dict, stance_result: dict | None, show_misses: bool) -> None:
-    if show_misses:
-        for miss in result["misses"]:
-            print(f"miss {miss['doc']}: {miss['source']}->{miss.get('target')} "
-                  f"{miss['root']} | {miss['evidence']}")  # fmt: skip
-    print(f"gold {result['gold']}  predicted {result['predicted']}  matched {result['matched']}")
-    print(f"date accuracy {result['date_accuracy']}  strict F1 {result['strict_f1']}")
-    print(f"F1 {result['f1']} P {result['precision']} R {result['recall']}")
-    if stance_result is None:
-        return
-    if show_misses:
-        for miss in stance_result["misses"]:
-            print(f"miss stance {miss['doc']}: {miss['holder']} {miss['stance']} "
-                  f"{miss['about']} | {miss['evidence']}")  # fmt: skip
-    s = stance_result
-    print(f"stances: gold {s['gold']}  predicted {s['predicted']}  matched {s['matched']}  "
-          f"F1 {s['f1']} P {s['precision']} R {s['recall']}")  # fmt: skip
+    print_scores(result, stance_result, show_misses)
 
 
 # -- seismo demo -------------------------------------------------------------------------------
@@ -558,17 +347,18 @@ def _print_scores(result: dict, stance_result: dict | None, show_misses: bool) -
 def _fresh_database(path: Path, overwrite: bool) -> None:
     """Remove an earlier demo database; refuse to delete another file without --overwrite."""
     if path.exists() and not (overwrite or path.name == DEMO_DB):
-        fail(f"{path} exists; pass --overwrite to replace it with the demo database")
+        fail(Errors.E017.format(path=path))
     for stale in (path, path.with_name(path.name + ".wal")):
         try:
             stale.unlink(missing_ok=True)
         except OSError as exc:
-            fail(f"[E007] {Errors.E007.format(path=stale, reason=exc.strerror or exc)}")
+            fail(Errors.E007.format(path=stale, reason=exc.strerror or exc))
 
 
 def _demo_summary(db: str, tally: Tally) -> None:
     from seismo.analytics.shifts import detect_shifts
     from seismo.store import Store
+    from seismo.store.ingest import STORE_WAIT
 
     with Store(db, read_only=True, wait=STORE_WAIT) as store:
         info = store.summary()
@@ -592,7 +382,7 @@ def _demo_summary(db: str, tally: Tally) -> None:
             f"  {shift['date']}: {shift['direction']}{kind} ({shift['size']:+} {shift['metric']})"
         )
         for event in shift["events"][:2]:
-            print(f"    {event['date']} {event['cameo']} {_short(event['sentence'], 80)}")
+            print(f"    {event['date']} {event['cameo']} {short(event['sentence'], 80)}")
 
 
 @app.command()
@@ -627,66 +417,3 @@ def demo(
         serve(db, host="127.0.0.1", port=port)
     except SeismoError as exc:
         fail(str(exc))
-
-
-# -- seismo dictionary check -------------------------------------------------------------------
-
-dictionary_app = typer.Typer(
-    help="Check user dictionary overlays (actors or event patterns) before coding with them.",
-    no_args_is_help=True,
-)
-app.add_typer(dictionary_app, name="dictionary")
-
-PATTERN_SECTIONS = {"verbs", "nouns", "grammar"}
-
-
-def _pattern_problems(path: Path, data: dict[str, Any]) -> list[str]:
-    from seismo.coding.lexicon import load_lexicon
-
-    problems = [f"{path}: unknown section '{key}'" for key in data if key not in PATTERN_SECTIONS]
-    try:
-        load_lexicon([path])
-    except SeismoError as exc:
-        problems.append(str(exc))
-    return problems
-
-
-def _actor_problems(path: Path) -> tuple[list[str], list[str]]:
-    """(errors, notes): notes are deliberate overrides of built-in meanings, not errors."""
-    from seismo.actors import check_overlay
-    from seismo.actors.tables import builtin_tables, overlay_tables
-
-    base = builtin_tables()
-    errors = [f"{path}: {p}" for p in overlay_tables(path, base)[1]]
-    notes = [line for line in check_overlay(path, base) if line not in errors]
-    return errors, notes
-
-
-@dictionary_app.command("check")
-def dictionary_check(
-    file: Path = typer.Argument(..., help="The overlay YAML file to check."),
-) -> None:
-    """Validate an overlay: a pattern overlay (`verbs:`/`nouns:` sections) against the CAMEO
-    codes and argument slots, any other file as an actor overlay against the built-in actors.
-    Prints each problem; exits 1 if there is an error."""
-    import yaml
-
-    if not file.is_file():
-        fail(f"[E002] {Errors.E002.format(path=file)}")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        fail(f"[E005] {Errors.E005.format(path=file, reason=' '.join(str(exc).split()))}")
-    notes: list[str] = []
-    if isinstance(data, dict) and {"verbs", "nouns"} & set(data):
-        kind, errors = "pattern", _pattern_problems(file, data)
-    else:
-        kind = "actor"
-        errors, notes = _actor_problems(file)
-    for line in errors:
-        print(f"error: {line}")
-    for line in notes:
-        print(f"note: {line}")
-    if errors:
-        fail(f"{file}: {len(errors)} error(s) in the {kind} overlay")
-    print(f"ok: {file} is a valid {kind} overlay ({len(notes)} note(s))")

@@ -25,9 +25,9 @@ from seismo.cli.analytics import (
 )
 from seismo.cli.app import app, default_db, fail, parse_day
 from seismo.errors import Errors, SeismoError
+from seismo.vocabulary import BRIEF_PERIODS
 
 EXPORT_FORMATS = ("gdelt", "plover", "csv", "parquet", "graphml")
-BRIEF_PERIODS = ("auto", "month", "quarter", "year")
 
 
 @app.command()
@@ -52,7 +52,7 @@ def brief(
     """Write a self-contained HTML brief on two actors: trajectory, shifts, key events with
     their sentences, stances and sources. It opens offline; --pdf also writes a PDF."""
     if period not in BRIEF_PERIODS:
-        fail(f"[E009] {Errors.E009.format(value=period, choices=', '.join(BRIEF_PERIODS))}")
+        fail(Errors.E009.format(value=period, choices=", ".join(BRIEF_PERIODS)))
     from seismo.report import build_brief, render_brief, write_pdf
 
     with connection(db, None) as con:
@@ -71,7 +71,7 @@ def brief(
     try:
         target.write_text(html, encoding="utf-8")
     except OSError as exc:
-        fail(f"[E012] Cannot export: cannot write {target}: {exc.strerror or exc}.")
+        fail(Errors.E012.format(reason=f"cannot write {target}: {exc.strerror or exc}."))
     written = [str(target)]
     if pdf:
         try:
@@ -144,7 +144,7 @@ def export_events(
     """Export stored events for other tools: GDELT 2.0 rows (tab-separated), PLOVER JSONL,
     CSV, Hive-partitioned Parquet, or the network of relations as GraphML."""
     if fmt not in EXPORT_FORMATS:
-        fail(f"[E009] {Errors.E009.format(value=fmt, choices=', '.join(EXPORT_FORMATS))}")
+        fail(Errors.E009.format(value=fmt, choices=", ".join(EXPORT_FORMATS)))
     start, end = parse_day(since), parse_day(until)
     if fmt == "parquet":
         _export_parquet(db, out or Path("events-parquet"), since is not None or until is not None)
@@ -196,10 +196,11 @@ def export_events(
 
 def _export_parquet(db: str | None, out: Path, windowed: bool) -> None:
     if windowed:
-        fail(
-            "[E012] Cannot export: --since/--until do not apply to parquet (it holds every "
-            "event, partitioned by year and month); filter when you read it."
+        reason = (
+            "--since/--until do not apply to parquet (it holds every event, partitioned by "
+            "year and month); filter when you read it."
         )
+        fail(Errors.E012.format(reason=reason))
     from seismo.store import Store
 
     try:
@@ -231,12 +232,13 @@ def watch(
     document with all its sources."""
     from seismo.sources import WatchResult, watch_once
     from seismo.sources import watch as poll
+    from seismo.store.ingest import skip_line
 
     db_path = db or default_db()
 
     def report(result: WatchResult) -> None:
         for skip in result.skipped:
-            print(f"seismo: skipped {skip.where}: {skip.reason}", file=sys.stderr)
+            print(f"seismo: {skip_line(skip)}", file=sys.stderr)
         print(
             f"seismo: {result.files} new or changed file(s), {result.documents} document(s): "
             f"{result.coded} coded ({result.events} events), {result.duplicates} kept as "

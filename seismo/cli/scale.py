@@ -48,7 +48,7 @@ def spark(
     `seismo serve --parquet OUTPUT/events`.
     """
     if not Path(source).exists():
-        fail(f"[E002] {Errors.E002.format(path=source)}")
+        fail(Errors.E002.format(path=source))
     day = parse_day(published or None)
 
     from seismo.scale.spark import run_spark_job

@@ -27,6 +27,13 @@ def serve(
         help="Keep one read-only connection open: faster answers, but no `seismo ingest` "
         "can write the file while the server runs. For archives, not live databases.",
     ),
+    allowed_host: list[str] = typer.Option(
+        [],
+        "--allowed-host",
+        help="A host name clients may reach the server under (the Host header), besides "
+        "127.0.0.1, localhost and ::1; repeat for several, `*` for any. Needed behind a "
+        "proxy or on a public interface; the check stops DNS-rebinding attacks.",
+    ),
 ) -> None:
     """Serve the REST API (/api/v1, OpenAPI at /docs) and the dashboard.
 
@@ -43,6 +50,11 @@ def serve(
 
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     print(f"seismo: dashboard at http://{shown_host}:{port}/  (API docs at /docs)")
+    if host not in ("127.0.0.1", "localhost", "::1") and not allowed_host:
+        print(
+            "seismo: note: only the host names 127.0.0.1, localhost and ::1 are answered; "
+            "pass --allowed-host NAME for the name other machines use (DNS-rebinding guard)"
+        )
     if token:
         print("seismo: POST /api/v1/ingest is enabled (token from $SEISMO_WRITE_TOKEN)")
     try:
@@ -53,6 +65,7 @@ def serve(
             parquet_dir=parquet,
             write_token=token,
             hold_open=hold_open,
+            allowed_hosts=allowed_host,
         )
     except SeismoError as exc:
         fail(str(exc))

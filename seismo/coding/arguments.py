@@ -13,25 +13,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from seismo.coding.lexicon import Rule
+from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
-# Participles that tie a noun to an actor ("officials associated with the Kremlin").
-LINKING_PARTICIPLES = frozenset(
-    {"associate", "link", "connect", "tie", "affiliate", "belong", "loyal", "close", "base"}
-)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
 )
 RELATIVES = frozenset({"which", "who", "that", "whom", "whose"})
 # How a verb without its own subject borrows one, by its dependency label.
-# Verbs whose object, not subject, does what follows: "urged Tokyo to act".
-OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "press", "call",
-                            "encourage", "pressure", "push", "order", "allow", "request",
-                            "tell", "warn", "advise", "appeal", "implore", "compel"})  # fmt: skip
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "ccomp", "relcl", "dep"})
+# "accused Iran of supplying", "praised Japan for sending", "condemned X for carrying out":
+# after a verb with an object, the object does what the "of"/"for" phrase says.
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for"})
 
 
 @dataclass
@@ -56,8 +51,13 @@ def phrase(head: Token, via: str) -> Phrase:
         tokens.append(tok)
         for child in tok.children:
             if child.dep_ in CLAUSE_DEPS and not (
-                child.dep_ == "acl" and child.lemma_.lower() in LINKING_PARTICIPLES
+                # "officials associated with the Kremlin": the participle ties them to it
+                child.dep_ == "acl"
+                and child.lemma_.lower() in lexicon_of(head.doc).words("linking_participles")
             ):
+                agentive = lexicon_of(head.doc).words("agent_participles")
+                if child.dep_ == "acl" and child.lemma_.lower() in agentive:
+                    stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
                 continue
             if child.dep_ == "punct":
                 continue
@@ -91,6 +91,45 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
+def object_complement_controller(tok: Token) -> Token | None:
+    """The object that does what an "of"/"for" complement says: Iran in "accused Iran of
+    supplying drones" or "condemned Iran for a drone strike" (`tok` is the verb or the event
+    noun in the complement)."""
+    if tok.dep_ not in ("pcomp", "pobj"):
+        return None
+    prep = tok.head
+    if prep.lower_ not in OBJECT_COMPLEMENT_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # "the jet was shot down for violating Turkish airspace": the passive subject did it
+    objs = children(verb, "dobj") or children(verb, "nsubjpass")
+    return objs[0] if objs else None
+
+
+# Where a verb's clausal complement hangs: "threatened to use", "warned that X would face",
+# "gave him 48 hours to leave", "warned Iran against attacking", "held X responsible".
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "oprd"})
+
+
+def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
+    """The verb's clausal complements whose lemma is one of `lemmas` ("*": any verb), with
+    their conjuncts ("threatened to cut ties and expel its diplomats")."""
+    if not lemmas:
+        return []
+    if "*" in lemmas:
+        return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+    heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
+    # a modal counts as the complement's word too: "said that X MUST withdraw"
+    return [
+        h for h in heads
+        if h.lemma_.lower() in lemmas or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+    ]  # fmt: skip
+
+
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     found: list[Token] = []
     for prep in children(tok, "prep", "agent", "dative"):
@@ -105,6 +144,10 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     return found
 
 
+# Partners that spaCy may hang off the object's topic rather than the object itself.
+NESTED_PARTNER_PREPS = frozenset({"with", "against"})
+
+
 def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     """The head tokens that fill one slot of a pattern."""
     kind, _, word = slot.partition(":")
@@ -117,7 +160,14 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     if kind == "pp":
         return _pp_objects(trigger, word)
     if kind == "obj_pp":
-        return _pp_objects(obj, word) if obj is not None else []
+        if obj is None:
+            return []
+        found = _pp_objects(obj, word)
+        if not found and word in NESTED_PARTNER_PREPS:
+            # "suspend negotiations on the dam with Ethiopia": the partner hangs off the topic
+            found = [o for p in children(obj, "prep") for t in children(p, "pobj")
+                     for o in _pp_objects(t, word)]  # fmt: skip
+        return found
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if kind == "poss_obj":
@@ -143,15 +193,28 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if subjects:
         head = subjects[0]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
+            issued = verb.head
+            if (
+                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
+                and issued.dep_ in ("dobj", "nsubjpass")
+                and issued.head.pos_ in ("VERB", "AUX")
+            ):  # "adopted a resolution which demanded": whoever adopted it demands
+                found = subject_of(issued.head, depth + 1)
+                if found is not None:
+                    return found
             return phrase(verb.head, "relative")
         return phrase(head, "subject")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and not is_passive(verb) and not infinitive:
         return phrase(verb.head, "relative")  # "resolutions condemning X": the resolutions act
+    controller = object_complement_controller(verb)
+    if controller is not None:
+        return phrase(controller, "controller")
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
         gov = verb.head
         # object control: "urged Japan to act", "invited X to speak"
-        if verb.dep_ == "xcomp" and gov.lemma_ in OBJECT_CONTROL:
+        control = lexicon_of(verb.doc).words("object_control_verbs")
+        if verb.dep_ == "xcomp" and gov.lemma_ in control:
             objs = children(gov, "dobj") or [
                 o for p in children(gov, "prep") if p.lower_ == "on" for o in children(p, "pobj")
             ]  # "urged Japan to act", "called on Israel to allow"
@@ -209,11 +272,23 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
     """Every filled target slot, in the pattern's order of preference; the coder takes the
     first slot whose words name an actor ("killed 30 people in Gaza" falls through to Gaza)."""
     found: list[Phrase] = []
+    # a complement's own phrases count as the verb's: "threatened to impose sanctions ON X"
+    comps = complements(verb, rule.comp)
+    holders = [verb, *comps]
     for slot in rule.target:
         if slot == "obj_tree":  # the whole object, clauses included ("conviction that X ...")
             if obj is not None:
                 found.append(Phrase(obj, list(obj.subtree), "slot:obj_tree"))
             continue
-        for head in slot_heads(verb, slot, obj):
-            found.append(phrase(head, f"slot:{slot}"))
+        if slot == "clause_tree":  # "denied violating Polish airspace": who the clause names
+            for clause in children(verb, "xcomp", "ccomp"):
+                found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
+            continue
+        if slot == "clause_subject" and comps:  # the subject of the complement matched
+            for comp in comps:
+                found.extend(phrase(h, f"slot:{slot}") for h in children(comp, "nsubj"))
+            continue
+        for holder in holders:
+            for head in slot_heads(holder, slot, obj):
+                found.append(phrase(head, f"slot:{slot}"))
     return found

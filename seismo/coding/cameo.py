@@ -56,20 +56,6 @@ PLOVER_TYPES = frozenset(
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
 
-QUAD_CLASS_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
-# Not in the shared catalogue yet (seismo/errors.py belongs to another module).
-UNKNOWN_CODE = "E011"
-UNKNOWN_CODE_MESSAGE = (
-    "Unknown CAMEO event code '{value}': give a code of 2 to 4 digits from the CAMEO 1.1b3 "
-    "codebook, such as 036 or 163 (see seismo/coding/tables/cameo.csv)."
-)
-
 
 @dataclass(frozen=True)
 class CameoInfo:
@@ -108,7 +94,7 @@ class CameoTables:
         if info is None and text.isdigit() and len(text) < 3:
             info = self.by_code.get(text.zfill(3))
         if info is None:
-            raise SeismoError(UNKNOWN_CODE, UNKNOWN_CODE_MESSAGE.format(value=code))
+            raise SeismoError(Errors.E011.format(value=code))
         return info
 
     def all_codes(self) -> list[CameoInfo]:
@@ -120,7 +106,7 @@ def quad_class(root: str) -> int:
     4 material conflict (roots 01-05, 06-08, 09-13, 14-20)."""
     text = str(root).strip()
     if not text.isdigit() or not 1 <= int(text) <= 20:
-        raise SeismoError(UNKNOWN_CODE, UNKNOWN_CODE_MESSAGE.format(value=root))
+        raise SeismoError(Errors.E011.format(value=root))
     number = int(text)
     if number <= 5:
         return 1
@@ -133,7 +119,7 @@ def quad_class(root: str) -> int:
 
 def _invalid(path: Path, line: int | None, reason: str) -> SeismoError:
     where = f"{path} (line {line})" if line is not None else str(path)
-    return SeismoError("E006", Errors.E006.format(path=where, reason=reason))
+    return SeismoError(Errors.E006.format(path=where, reason=reason))
 
 
 def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

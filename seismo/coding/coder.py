@@ -20,11 +20,18 @@ from seismo.coding.discourse import (
     paragraph_starts,
 )
 from seismo.coding.events import events_for
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import LEXICON_KEY, Lexicon
 from seismo.coding.stances import StanceReader
+from seismo.coding.storytime import (
+    OPENING_PARAGRAPHS,
+    OPENING_SENTENCES,
+    StoryTime,
+    first_body_paragraph,
+    merge_headline,
+)
 from seismo.coding.triggers import find_triggers
 from seismo.geo import place_events
-from seismo.model import NO_DATE, Document, Event, Stance
+from seismo.model import Document, Event, Stance
 
 
 def _tense(sent: Span) -> str | None:
@@ -47,6 +54,7 @@ class Coder:
     def code(self, doc: Document, sdoc: Doc) -> tuple[list[Event], list[Stance]]:
         """All events and stances of a parsed document."""
         discourse = self.discourse
+        sdoc.user_data[LEXICON_KEY] = self.lex  # for the parse walkers (lexicon.lexicon_of)
         reader = StanceReader(discourse)
         stances: list[Stance] = []
         mentions = self.kb.find_mentions(sdoc)
@@ -56,10 +64,21 @@ class Coder:
                 by_token.setdefault(i, m)
         starts = paragraph_starts(sdoc.text)
         ctx = Context()
+        sentences = list(sdoc.sents)
+        paragraphs = [paragraph_index(starts, sent.start_char) for sent in sentences]
+        opening = [
+            SentenceDates.find(sent, doc.published, _tense(sent))
+            for si, sent in enumerate(sentences[:OPENING_SENTENCES])
+            if paragraphs[si] < OPENING_PARAGRAPHS
+        ]
+        ctx.clock = StoryTime.open(doc.published, opening)
+        # a title line's events are matched with the lead's at the end, not dropped here
+        body = first_body_paragraph(sdoc.text.split("\n"))
+        headline_seen: set[tuple[str, str | None, str, str | None, str]] = set()
         events: list[Event] = []
         seen: set[tuple[str, str | None, str, str | None, str]] = set()
-        for si, sent in enumerate(sdoc.sents):
-            ctx.enter_paragraph(paragraph_index(starts, sent.start_char))
+        for si, sent in enumerate(sentences):
+            ctx.enter_paragraph(paragraphs[si])
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             if not sent_mentions and not (ctx.last_pair and names_a_pair(sent)):
                 if not ctx.recent or not any(t.lower_ in self.kb.tables.roles for t in sent):
@@ -76,19 +95,16 @@ class Coder:
                 for event in events_for(trig, scope, discourse):
                     key = (event.source.code, event.target.code if event.target else None,
                            event.cameo, event.date.value, event.modality)  # fmt: skip
-                    if key in seen:
+                    keys = headline_seen if paragraphs[si] < body else seen
+                    if key in keys:
                         continue
-                    seen.add(key)
+                    keys.add(key)
                     sent_events.append(event)
                     ctx.events.append(event)
             events.extend(sent_events)
-            sentence_date = (
-                (dates.expressions[0].date if len(dates.expressions) == 1 else None)
-                or reference
-                or ctx.narrative
-                or NO_DATE
-            )
+            sentence_date = ctx.clock.stance_date(dates, sent.root)
             stances.extend(reader.read(scope, sentence_date, sent_events))
             discourse.read_sentence(scope, sent_events)
+        events = merge_headline(events, paragraphs, body)
         place_events(events, sdoc, doc.text)  # where each happened (seismo.geo)
         return events, stances

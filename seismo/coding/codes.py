@@ -2,63 +2,77 @@
 
 A pattern codes what is done ("imposed sanctions": 16); what is said about doing it changes
 the code the way CAMEO asks: a promise to do it is an intent (03), a refusal a rejection (12),
-a threat a threat (13).
+a threat a threat (13). The tables are data: rules/codes.yaml.
 """
 
 from __future__ import annotations
 
+from seismo.coding.constructions import announced_act
+from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality
 from seismo.coding.triggers import Trigger
-from seismo.model import EventDate
-
-# A promise or agreement to do X is CAMEO's "express intent to X" (root 03) ...
-INTENT_CODES = {"01": "030", "02": "030", "03": None, "04": "036", "05": "032", "06": "031",
-                "07": "033", "08": "035"}  # fmt: skip
-# ... a refusal of a cooperative act is a rejection (root 12) ...
-REJECT_CODES = {"01": "120", "02": "120", "03": "120", "04": "125", "05": "120", "06": "121",
-                "07": "122", "08": "124"}  # fmt: skip
-# ... and a threat to do harm is a threat (root 13).
-THREAT_CODES = {"16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
-# Roots where an event without a named target is still worth keeping ("condemned the raid").
-TARGETLESS_ROOTS = frozenset({"11"})
-# ... and, for a specific verb pattern ("fired a missile into the sea", "imposed a curfew",
-# "released prisoners", "rallied"), acts with no other party: yield, reject, protest, force
-# posture, coercion.
-TARGETLESS_SPECIFIC_ROOTS = frozenset({"08", "12", "14", "15", "17"})
+from seismo.model import Actor, EventDate
 
 
-def code_for(code: str, modality: Modality) -> tuple[str, str] | None:
+def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | None:
     """The code and modality an event is stored with, from its pattern's code."""
     root = code[:2]
+    intent = lex.table("codes", "intent")
+    reject = lex.table("codes", "reject")
+    threat = lex.table("codes", "threat")
     if modality.kind == "intent_expressed":
-        if root in THREAT_CODES:
+        if root == "08" and modality.governor == "agree":
+            return code, "asserted"  # "agreed to a ceasefire": the truce is agreed, declared
+        if root in threat:
             if modality.governor == "vow":  # "vowed to retaliate": a threat
-                return THREAT_CODES[root], "asserted"
+                return threat[root] or code, "asserted"
             return code, "intended"  # "pledged to expel": a commitment, not yet done
-        return (INTENT_CODES.get(root) or code), "asserted"
+        return (intent.get(root) or code), "asserted"
     if modality.kind == "refused":
-        if root in REJECT_CODES:
-            return REJECT_CODES[root], "asserted"
+        if root in reject:
+            return reject[root] or code, "asserted"
         return code, "negated"
     if modality.kind == "threatened":
-        return THREAT_CODES.get(root, "130"), "asserted"
+        return threat.get(root) or "130", "asserted"
+    if announced_act(root, modality, lex):
+        return code, "intended"  # "decided to expel", "will suspend talks, it said": the act
     if modality.value == "intended":
         # CAMEO codes a stated plan as the statement: "will send aid" is an intent to
         # cooperate (03), "wants to attack" a threat (13); the modality stays "intended"
-        if root in INTENT_CODES:
-            return (INTENT_CODES[root] or code), "intended"
-        if root in THREAT_CODES:
-            return THREAT_CODES[root], "intended"
+        if root in intent:
+            return (intent[root] or code), "intended"
+        if root in threat:
+            return threat[root] or code, "intended"
     return code, modality.value
 
 
-def keeps_without_target(code: str, trig: Trigger) -> bool:
+def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
     """Whether an event with a source and no target is still an event worth keeping."""
     rule = trig.rule
-    return code[:2] in TARGETLESS_ROOTS or (
-        code[:2] in TARGETLESS_SPECIFIC_ROOTS
-        and not trig.nominal
-        and bool(rule.objects or rule.prt or rule.pobj)
+    return (
+        code[:2] in lex.word_set("codes", "targetless_roots")
+        or code in lex.word_set("codes", "targetless_codes")
+        or (
+            code[:2] in lex.word_set("codes", "targetless_specific_roots")
+            and not trig.nominal
+            and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+        )
+    )
+
+
+# A state's own government, forces and police: never the target of its force posture or of
+# its cuts in relations ("Putin ordered Russian troops into ...", "recalled its envoys").
+OWN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def own_forces(source: Actor, target: Actor, code: str) -> bool:
+    """Whether the target is only the source state's own apparatus, for roots where that
+    reading is never the event (force posture, reduced relations)."""
+    return (
+        code[:2] in ("15", "16")
+        and source.key == target.key
+        and (target.sector or "GOV") in OWN_SECTORS
+        and (source.sector or "GOV") in OWN_SECTORS
     )
 
 
@@ -73,7 +87,8 @@ def confidence(trig: Trigger, how: str, date: EventDate, n_targets: int, code: s
     rule = trig.rule
     score = 0.55
     score += 0.15 if not trig.nominal else 0.05
-    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1}[how]
+    score += {"direct": 0.15, "clause": 0.0, "object": -0.05, "inferred": -0.1,
+              "reciprocal": 0.0}[how]  # fmt: skip
     score += 0.05 if date.value and date.text and not date.text.startswith("(") else 0.0
     score += 0.05 if (rule.objects or rule.pobj or rule.prt) else 0.0
     score -= 0.1 if n_targets == 0 else 0.05 * max(0, n_targets - 2)

@@ -123,34 +123,123 @@ def contradicted_year(
     year = min(d.value[:4] for d in answered if d.value)
     likely = year + date.value[4:]
     warning = f"printed as {date.value}, before the {year} acts it responds to; probably {likely}"
-    return EventDate(date.value, date.precision, date.text, warning, date.end)
+    return EventDate(date.value, date.precision, date.text, warning, date.end, date.basis)
 
 
 def likely_date(date: EventDate) -> EventDate:
-    """The date a flagged one probably meant, for carrying the story on (never printed)."""
+    """The date a flagged one probably meant, for carrying the story on.
+
+    The events that take it say so: their `date_text` is the printed words and their
+    warning tells which date those words were read as.
+    """
     if date.warning and "probably " in date.warning:
         value = date.warning.rsplit("probably ", 1)[1]
-        return EventDate(value, date.precision, date.text)
+        warning = f"the story's date, printed as {date.value} in {date.text!r}, read as {value}"
+        return EventDate(value, date.precision, date.text, warning)
     return date
+
+
+# "BANGKOK, Jul 24 (Agency) -": the dateline repeats the publication date, it dates no act
+DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z .'/-]*(?:\([^)]*\))?,?\s*$")
+DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[-\u2013\u2014:]")
+# a date after a preposition dates the clause wherever the parser hangs it ("agreed at the
+# summit in Vilnius on July 12"); "of" and "since" stay with their noun
+PREPOSITIONAL = re.compile(
+    r"^(?:on|in|at|during|between|from|until|till|by|before|after|around|early|late)\b",
+    re.IGNORECASE,
+)
+# expressions that date a noun and nothing else: "the 1956 declaration", "the deal of 2015"
+ATTRIBUTIVE_START = re.compile(r"^(?:the\s|a\s|\d|[A-Z][a-z]+\s+\d{4}\b)", re.IGNORECASE)
+
+
+def is_dateline(sentence: str, expr: TemporalExpression) -> bool:
+    """Whether an expression is the dateline before a wire story's first words."""
+    return bool(
+        DATELINE_BEFORE.match(sentence[: expr.start]) and DATELINE_AFTER.match(sentence[expr.end :])
+    )
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb of the clause a token sits in (the root for a sentence without one)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def dominates(top: Token, tok: Token) -> bool:
+    """Whether `top` is `tok` or one of its heads."""
+    for _ in range(40):
+        if tok.i == top.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the simple present ("denies", "says"): in a relative clause, the time of
+    writing, not the time of the clause around it."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+FRAME_PREPS = frozenset({"in", "at", "during", "through", "with"})
+
+
+def _framing(clause: Token) -> Token:
+    """The clause a participle sets the time of: "Speaking on May 3, Abe proposed ..." and
+    "In a statement issued on May 3, Abe proposed ..." date "proposed"."""
+    words = {c.dep_ for c in clause.children}
+    if clause.tag_ not in ("VBG", "VBN") or words & {"nsubj", "nsubjpass", "mark"}:
+        return clause
+    if clause.dep_ == "advcl":
+        return clause_head(clause.head)
+    noun = clause.head
+    if clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS:
+        return clause_head(noun.head.head)  # not "despite a truce agreed last year"
+    return clause
 
 
 @dataclass
 class SentenceDates:
-    """The date expressions of one sentence, found once and shared by its triggers."""
+    """The date expressions of one sentence, found once and shared by its triggers.
+
+    A dateline is dropped: it repeats the publication date. An expression belongs to a
+    trigger when it sits in the trigger's clause or in a clause above it ("In 2014, when
+    the West imposed sanctions, Japan joined them" dates both); one inside another clause
+    ("the US, with which it signed a treaty in 1960") or bound to another noun ("the
+    declaration of October 19, 1956", "its 2014 annexation") dates that, not the trigger.
+    """
 
     sent: Span
     expressions: list[TemporalExpression]
 
     @classmethod
     def find(cls, sent: Span, anchor: dt.date | None, tense: str | None) -> SentenceDates:
-        return cls(sent, find_temporal_expressions(sent.text, anchor, tense))
+        found = find_temporal_expressions(sent.text, anchor, tense)
+        return cls(sent, [e for e in found if not is_dateline(sent.text, e)])
 
     def _token_at(self, char: int) -> Token | None:
         span = self.sent.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
+    def _inside(self, expr: TemporalExpression, tok: Token) -> bool:
+        return self.sent.start_char + expr.start <= tok.idx < self.sent.start_char + expr.end
+
     def _bound_noun(self, expr: TemporalExpression) -> Token | None:
-        """The noun a date is attached to ("the declaration of October 19, 1956")."""
+        """The noun a date is attached to ("the declaration of October 19, 1956").
+
+        A date after a preposition other than "of"/"since" is taken as the clause's.
+        "Friday", "yesterday" are adverbs of the clause wherever the parser
+        hangs them ("arrived in the capital Friday"), unless possessive ("Sunday's vote").
+        """
+        if PREPOSITIONAL.match(expr.text):
+            return None  # "at the summit on July 12": the parser's attachment is a guess
+        after = self.sent.text[expr.end : expr.end + 2]
+        if expr.kind == "relative" and expr.date.precision == "day" and after not in ("'s", "’s"):
+            return None
         tok = self._token_at(expr.start)
         if tok is None:
             return None
@@ -159,36 +248,68 @@ class SentenceDates:
             if head.head.i == head.i:
                 return None
             head = head.head
-            if self.sent.start_char + expr.start <= head.idx < self.sent.start_char + expr.end:
+            if self._inside(expr, head):
                 continue
             if head.pos_ in ("VERB", "AUX"):
                 return None
             if head.pos_ == "NOUN":
                 return head
+            if head.pos_ == "PROPN" and ATTRIBUTIVE_START.match(expr.text):
+                return head  # "the 1966 Geneva Agreement"
         return None
 
+    def _anchor_token(self, expr: TemporalExpression) -> Token | None:
+        """The first token outside the expression that it hangs from."""
+        tok = self._token_at(expr.start)
+        for _ in range(6):
+            if tok is None or tok.head.i == tok.i:
+                return tok
+            if not self._inside(expr, tok):
+                return tok
+            tok = tok.head
+        return tok
+
+    def belongs_to(self, expr: TemporalExpression, trigger: Token) -> bool:
+        """Whether an expression may date this trigger (see the class docstring)."""
+        bound = self._bound_noun(expr)
+        clause = clause_head(trigger)
+        if bound is not None and bound.i != trigger.i:
+            prepositional = not ATTRIBUTIVE_START.match(expr.text) and not (
+                expr.text.lower().startswith(("of ", "since "))
+            )
+            # "signed an agreement on Monday": the parser may hang the day on the object
+            if not (prepositional and bound.dep_ == "dobj" and bound.head.i == clause.i):
+                return False
+        anchor = self._anchor_token(expr)
+        if anchor is None:
+            return True
+        own_clause = clause_head(anchor)
+        if own_clause.dep_ in ("relcl", "acl") and own_clause.head.i == trigger.i:
+            return True  # "the exercises that took place in February"
+        framing = _framing(own_clause)
+        if framing.i != clause.i and clause.dep_ == "relcl" and _present(clause):
+            return False  # "In 2017 they cut ties over a charge that Doha denies"
+        return dominates(framing, clause)
+
     def for_trigger(self, trigger: Token) -> EventDate | None:
-        """The date expression that belongs to this trigger, if the sentence has one."""
-        if not self.expressions:
-            return None
-        clause = trigger
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        lo = clause.left_edge.idx - self.sent.start_char
-        hi = clause.right_edge.idx + len(clause.right_edge) - self.sent.start_char
+        """The date expression that belongs to this trigger, if the sentence has one.
+
+        May return an expression with no value (a relative one without a publication
+        date): the caller keeps its warning instead of borrowing a neighbour's date.
+        """
         pos = trigger.idx - self.sent.start_char
         best: tuple[float, TemporalExpression] | None = None
         for expr in self.expressions:
+            if not self.belongs_to(expr, trigger):
+                continue
             score = float(min(abs(expr.start - pos), abs(expr.end - pos)))
-            bound = self._bound_noun(expr)
-            if bound is not None and bound.i != trigger.i:
-                score += 1000
-            if not (lo <= expr.start < hi):
-                score += 300
             if best is None or score < best[0]:
                 best = (score, expr)
-        assert best is not None
-        return best[1].date
+        return best[1].date if best is not None else None
+
+    def free(self) -> list[TemporalExpression]:
+        """The expressions not bound to a noun: the ones that move the story's time."""
+        return [e for e in self.expressions if self._bound_noun(e) is None]
 
     def last(self) -> EventDate | None:
         return self.expressions[-1].date if self.expressions else None
@@ -201,7 +322,7 @@ def coarsen(date: EventDate, precision: str) -> EventDate:
     size = {"year": 4, "month": 7, "day": 10}[precision]
     if len(date.value) <= size:
         return date
-    return EventDate(date.value[:size], precision, date.text, date.warning)
+    return EventDate(date.value[:size], precision, date.text, date.warning, basis=date.basis)
 
 
 __all__ = ["SentenceDates", "coarsen", "known_event_date", "sentence_reference_date"]

@@ -10,40 +10,22 @@ through that memory: everything a rule needs to know to name the actors of a phr
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
 from seismo.actors import ActorBase, Mention
 from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, children, phrase
-from seismo.coding.dating import SentenceDates, likely_date
+from seismo.coding.constructions import RoleMemory, role_words
+from seismo.coding.dating import SentenceDates
 from seismo.coding.lexicon import Lexicon
-from seismo.coding.triggers import QUANTITY_NOUNS
+from seismo.coding.storytime import StoryTime
 from seismo.model import Actor, Document, Event, EventDate
 
-TERRITORIES_FILE = Path(__file__).resolve().parent / "tables" / "territories.yaml"
-
-# Roles that name a body of the state even without an article ("Police arrested ...").
-BARE_ROLES = frozenset({"police", "government", "military", "army", "navy", "opposition",
-                        "parliament", "junta", "regime", "congress", "cabinet"})  # fmt: skip
 PERSON_KINDS = frozenset({"person", "office_title"})
+# Prepositions of place (a closed class of English, not knowledge a user extends).
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
-
-
-@functools.cache
-def territories() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """Places whose seizure is an act against a state (tables/territories.yaml)."""
-    raw = yaml.safe_load(TERRITORIES_FILE.read_text(encoding="utf-8")) or {}
-    out = []
-    for entry in raw.get("territories", []):
-        for name in entry["names"]:
-            out.append((re.compile(rf"\b{re.escape(name)}\b"), str(entry["country"]), name))
-    return tuple(out)
 
 
 @dataclass
@@ -53,11 +35,12 @@ class Context:
     recent: list[tuple[Mention, Actor]] = field(default_factory=list)
     last_sources: list[Actor] = field(default_factory=list)
     last_pair: tuple[Actor, Actor] | None = None
-    narrative: EventDate | None = None
-    paragraph_dates: list[EventDate] = field(default_factory=list)
+    # the dates the story has reached (seismo/coding/storytime.py)
+    clock: StoryTime = field(default_factory=lambda: StoryTime(None))
     flagged: EventDate | None = None  # a printed date the text contradicts, in this sentence
     paragraph: int = -1
     events: list[Event] = field(default_factory=list)
+    roles: RoleMemory = field(default_factory=RoleMemory)  # "the Kyrgyz border service"
 
     def remember(self, pairs: Iterable[tuple[Mention, Actor]]) -> None:
         self.recent.extend(pairs)
@@ -66,8 +49,8 @@ class Context:
     def enter_paragraph(self, paragraph: int) -> None:
         """A new paragraph starts a new stretch of the story: its date is not carried."""
         if paragraph != self.paragraph:
-            self.paragraph, self.narrative = paragraph, None
-            self.paragraph_dates = []
+            self.paragraph = paragraph
+            self.clock.enter(paragraph)
 
 
 @dataclass(frozen=True)
@@ -111,25 +94,31 @@ class Discourse:
     def resolve(self, mention: Mention, on: dt.date | None) -> Actor | None:
         return self.kb.resolve(mention, on)
 
-    def _pronoun_actors(self, ph: Phrase, scope: SentenceScope) -> list[Actor]:
+    def pronoun_actors(
+        self, ph: Phrase, scope: SentenceScope, exclude: frozenset[str] = frozenset()
+    ) -> list[Actor]:
+        """Who a pronoun stands for. `exclude` names actors it cannot be (the subject of
+        the verb whose object it is: "accusing it of" is not the accuser)."""
         word = ph.head.lower_
         personal = word in ("he", "she", "his", "her", "him")
         before = [m for m in scope.mentions if m.end <= ph.head.i]
         if personal:
             before = [m for m in before if m.kind in PERSON_KINDS] or []
-        else:
+        elif not exclude:
             # "it"/"they" most often take up the subject of the clause before them
             subjects = [m for m in before if is_subject(ph.head.sent, m)]
             before = subjects or [m for m in before if m.kind not in PERSON_KINDS]
+        else:  # an object pronoun: the nearest actor named before that is not the subject
+            before = [m for m in before if m.kind not in PERSON_KINDS]
         for mention in reversed(before):
             actor = self.resolve(mention, scope.on)
-            if actor is not None:
+            if actor is not None and actor.key not in exclude:
                 return [actor]
         ctx = scope.ctx
-        if ctx.last_sources:
+        if ctx.last_sources and not exclude:
             return list(ctx.last_sources)
         for mention, actor in reversed(ctx.recent):
-            if not personal or mention.kind in PERSON_KINDS:
+            if (not personal or mention.kind in PERSON_KINDS) and actor.key not in exclude:
                 return [actor]
         return []
 
@@ -137,7 +126,7 @@ class Discourse:
         """The actors a phrase names, resolved as of the event's date."""
         ctx = scope.ctx
         if ph.head.lower_ in PRONOUNS and not scope.mentions_in([ph.head]):
-            return self._pronoun_actors(ph, scope)
+            return self.pronoun_actors(ph, scope)
         if ph.head.lower_ in RELATIVES:
             antecedent = _antecedent(ph.head)
             if antecedent is None:
@@ -168,7 +157,7 @@ class Discourse:
                 continue
             actors.append(actor)
         if not actors and ph.via.startswith("slot:"):
-            actors = _territory_actors(ph)
+            actors = _territory_actors(ph, self.lex)
         if not actors:
             actors = self._role_in_context(ph, scope)
         return actors
@@ -177,16 +166,20 @@ class Discourse:
         """ "The government", "the rebels", "police" with no state named: the state the
         sentence (or, failing that, the story) is about, with the role's sector."""
         head = ph.head
-        if head.lemma_.lower() in QUANTITY_NOUNS:  # "dozens of protesters"
+        if head.lemma_.lower() in self.lex.words("quantity_nouns"):  # "dozens of protesters"
             inner = [
                 o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")
             ]
             head = inner[0] if inner else head
-        role = self.kb.tables.roles.get(head.lower_)
+        roles = self.kb.tables.roles
+        if not any(w in roles for w in role_words(head)):
+            # "head of the Foreign Ministry's press bureau": the role inside the phrase
+            head = next((t for t in ph.tokens if any(w in roles for w in role_words(t))), head)
+        role = next((roles[w] for w in role_words(head) if w in roles), None)
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        if not (head.tag_ == "NNS" or definite or head.lower_ in BARE_ROLES):
+        if not (head.tag_ == "NNS" or definite or head.lower_ in self.lex.words("bare_roles")):
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
@@ -194,14 +187,28 @@ class Discourse:
         # the place the role stands in ("protesters in Tbilisi"), else the nearest state
         # named before it, else the first named after it in the sentence
         sent_mentions = scope.mentions
-        in_clause = [m for m in sent_mentions if m.is_place and _same_clause(ph.head, m)]
+        in_clause = [
+            m
+            for m in sent_mentions
+            if m.is_place
+            and _same_clause(ph.head, m)
+            and _in_locative(_clause_of(ph.head), ph.head.doc[m.start])
+        ]  # fmt: skip  ("rallied in Tbilisi"; not "accused Tajikistan": an object is no place)
         before = [m for m in sent_mentions if m.end <= ph.head.i]
         after = [m for m in sent_mentions if m.start > ph.head.i]
-        for mention in [*in_clause, *reversed(before), *after[:1]]:
+        for mention in [*in_clause, *reversed(before)]:
             actor = self.resolve(mention, scope.on)
             if actor is not None and actor.country not in (None, "IGO"):
                 country = actor
                 break
+        remembered = scope.ctx.roles.country_of(head) if country is None else None
+        if remembered is not None:  # "the border service", named with its state before
+            return [Actor(code=f"{remembered}{role.sector}", country=remembered,
+                          sector=role.sector, name=remembered, text=head.text)]  # fmt: skip
+        for mention in after[:1] if country is None else []:
+            actor = self.resolve(mention, scope.on)
+            if actor is not None and actor.country not in (None, "IGO"):
+                country = actor
         if country is None:
             for _, actor in reversed(scope.ctx.recent):
                 if actor.country not in (None, "IGO") and len(actor.country) == 3:
@@ -222,6 +229,9 @@ class Discourse:
             if actor is not None:
                 resolved.append((m, actor))
         ctx.remember(resolved)
+        for m, actor in resolved:
+            if "/" in m.entry_id and m.kind not in PERSON_KINDS and actor.country:
+                ctx.roles.note(m.text, actor.country)  # "Egypt's Foreign Ministry"
         asserted = [e for e in sent_events if e.modality == "asserted"]
         if sent_events:
             ctx.last_sources = [sent_events[0].source]
@@ -233,19 +243,11 @@ class Discourse:
             if event.target is not None:
                 ctx.last_pair = (event.source, event.target)
                 break
-        dates, reference = scope.dates, scope.reference
-        last = dates.last() if dates is not None else None
-        if ctx.flagged is not None:
-            ctx.narrative = likely_date(ctx.flagged)  # carry what was meant, print what was said
-            ctx.flagged = None
-        elif last is not None and last.value:
-            ctx.narrative = last
-        elif reference is not None:
-            ctx.narrative = reference
-        if dates is not None:
-            ctx.paragraph_dates.extend(e.date for e in dates.expressions if e.date.value)
-        if reference is not None:
-            ctx.paragraph_dates.append(reference)
+        if scope.dates is not None:
+            # carry what was meant, print what was said
+            dated = [e.date for e in sent_events]
+            ctx.clock.after(scope.dates, dated, ctx.flagged, scope.reference)
+        ctx.flagged = None
 
 
 def _in_locative(top: Token, tok: Token) -> bool:
@@ -288,10 +290,12 @@ def _antecedent(relative: Token) -> Token | None:
     return None
 
 
-def _territory_actors(ph: Phrase) -> list[Actor]:
+def _territory_actors(ph: Phrase, lex: Lexicon) -> list[Actor]:
+    """A seized place stands for the state it was taken from (rules/territories.yaml)."""
     text = " ".join(t.text for t in ph.tokens)
-    for pattern, country, name in territories():
-        if pattern.search(text):
+    for place in lex.territories:
+        if place.pattern.search(text):
+            name, country = place.name, place.country
             return [Actor(code=country, country=country, sector=None, name=name, text=name)]
     return []
 

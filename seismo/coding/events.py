@@ -5,14 +5,12 @@ Also the copies: "X joined them" repeats the last event with X as its source.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from spacy.tokens import Token
+from dataclasses import replace
 
 from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
-from seismo.coding.codes import code_for, confidence, keeps_without_target
-from seismo.coding.dating import coarsen, contradicted_year, known_event_date
+from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
+from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.parties import parties
@@ -28,19 +26,14 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         # a named event ("the 1956 declaration", "Russia's invasion") is a reference to
         # something that happened, whatever the verb around it plans
         modality = Modality("negated") if is_negated(trig.token) else Modality("asserted")
-    coded = code_for(trig.rule.code, modality)
+    coded = code_for(trig.rule.code, modality, discourse.lex)
     if coded is None:
         return []
     code, mod = coded
-    date = (scope.dates.for_trigger(trig.token) if scope.dates else None) or NO_DATE
-    carried = False
-    if not date.value:
-        base = reference or ctx.narrative
-        if mod == "intended":
-            base = _present_or_later(ctx.paragraph_dates, doc.published) or reference
-        if base is not None and not _pluperfect(trig.token):
-            date = coarsen(base, "year") if mod == "intended" else base
-            carried = True
+    if scope.dates is not None:
+        date, carried = ctx.clock.date_for(trig.token, mod, scope.dates, reference)
+    else:
+        date, carried = NO_DATE, False
     scope = scope.at(date.start or doc.published)
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
@@ -60,12 +53,20 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs = [
             (s, t) for s in sources for t in targets
             if t.code != s.code and t.code not in source_codes
-            and not (t.key == s.key and (s.sector is None or t.sector is None))
+            and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
+                                           and any(_same_party(o, t) for o in sources)))
+            and not own_forces(s, t, code)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
         pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
-    if not pairs and not targets and sources and keeps_without_target(code, trig):
+    own = {s.key for s in sources}
+    if (
+        not pairs
+        and sources
+        and keeps_without_target(code, trig, discourse.lex)
+        and (not targets or (code[:2] in ("13", "15") and all(t.key in own for t in targets)))
+    ):  # no target, or only the source's own people ("threatened to withdraw ITS envoys")
         pairs = [(s, None) for s in sources]
     if not pairs:
         return []
@@ -75,7 +76,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             code[:2], trig.token.lemma_.lower(), doc.published,
         )  # fmt: skip
         if known is not None:
-            date = known
+            date, carried = replace(known, basis="text"), False
     if date.value and not carried and pairs[0][1] is not None:
         src, tgt = pairs[0][0].key, pairs[0][1].key
         answered = [e.date for e in ctx.events
@@ -113,6 +114,14 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     return events
 
 
+def _same_party(source: Actor, target: Actor) -> bool:
+    """A target that is one of the subjects themselves ("France, Britain and Italy
+    recognised the new state", read as the French government): the same state where either
+    side has no role. Two roles of one state may still act on each other (rebels and their
+    government)."""
+    return target.key == source.key and (source.sector is None or target.sector is None)
+
+
 def _copy(
     trig: Trigger, scope: SentenceScope, discourse: Discourse, date: EventDate, mod: str
 ) -> list[Event]:
@@ -144,22 +153,3 @@ def _copy(
             )
         )  # fmt: skip
     return out
-
-
-def _present_or_later(dates: list[EventDate], anchor: dt.date | None) -> EventDate | None:
-    """A plan belongs to the story's present: the last date of the paragraph not before the
-    article's year ("will strengthen ..." after a paragraph about 2022, not about 1947)."""
-    if anchor is None:
-        return None
-    for date in reversed(dates):
-        if date.value and int(date.value[:4]) >= anchor.year:
-            return date
-    return None
-
-
-def _pluperfect(tok: Token) -> bool:
-    """ "had occurred": earlier than the story's time, so the story's date does not carry."""
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)

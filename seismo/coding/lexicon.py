@@ -1,40 +1,24 @@
-"""Load and check the event patterns and grammar words (patterns.yaml, grammar.yaml).
+"""Load and check everything the coder knows: patterns, word lists, code tables, territories.
 
-Patterns are data so an analyst can disagree with a coding by editing a file; they are
-checked on load against the CAMEO table so a typo in a code fails loudly, naming the file
-and the entry, instead of coding nonsense.
+Knowledge is data so that an analyst can disagree with a coding by editing a file, or by
+passing an overlay with `--dictionary`. Every file (`rulefiles.rule_files()`, then the
+overlays) is checked against one schema (`rulecheck`) before it is used, so a typo in a
+code or a key fails loudly with the file and the line, instead of coding nonsense.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from seismo.coding.cameo import lookup
+from seismo.coding.rulecheck import NOUN_SOURCES, check_section
+from seismo.coding.rulefiles import MarkedDict, line_of, read_marked, rule_files
 from seismo.errors import Errors, SeismoError
-
-HERE = Path(__file__).resolve().parent
-PATTERNS_FILE = HERE / "patterns.yaml"
-GRAMMAR_FILE = HERE / "grammar.yaml"
-
-VERB_TARGETS = (
-    "dobj", "pp:with", "pp:against", "pp:on", "pp:to", "pp:into",
-    "obj_pp:on", "obj_pp:against", "obj_pp:to", "obj_pp:with", "obj_pp:of", "obj_pp:in",
-)  # fmt: skip
-NOUN_SOURCES = ("poss", "amod", "compound", "pp:by", "pp:from")
-NOUN_TARGETS = (
-    "pp:against", "pp:on", "pp:with", "pp:to", "pp:of", "pp:into", "pp:in", "pp:toward",
-    "pp:towards",
-)  # fmt: skip
-SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
-              "clause_subject")  # fmt: skip
-RULE_KEYS = {"code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only", "pobj"}  # fmt: skip
+from seismo.vocabulary import ACTOR_SECTIONS, RULE_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -47,120 +31,191 @@ class Rule:
     source: tuple[str, ...] = NOUN_SOURCES
     objects: frozenset[str] = frozenset()
     prt: str | None = None
-    prep: str | None = None
+    prep: frozenset[str] = frozenset()  # one of these prepositions ("fired at", "fired into")
     pobj: frozenset[str] = frozenset()  # a prepositional object the verb must govern ("on a list")
     symmetric: bool = False
     copy: bool = False
     requires: frozenset[str] = frozenset()  # nouns: a modifier that must be present ("joint")
     light_only: bool = False  # nouns: coded only as the object of a verb ("signed a treaty")
+    # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
+    # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
+    comp: frozenset[str] = frozenset()
+    # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
+    unless: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A place whose seizure is an act against a state ("the annexation of Crimea")."""
+
+    pattern: re.Pattern[str]
+    country: str
+    name: str
 
 
 @dataclass
 class Lexicon:
+    """The coder's knowledge, merged from our rule files and the user's overlays."""
+
     verbs: dict[str, list[Rule]] = field(default_factory=dict)
     nouns: dict[str, Rule] = field(default_factory=dict)
-    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)  # word lists by name
+    lists: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    tables: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
+    territories: list[Territory] = field(default_factory=list)
 
     def words(self, key: str) -> frozenset[str]:
+        """A word list of grammar.yaml or of a `words:` section ("light_verbs")."""
         return self.grammar.get(key, frozenset())
 
+    def word_set(self, section: str, key: str) -> frozenset[str]:
+        """A list of a `codes:` or `stances:` section ("codes", "generic")."""
+        return self.lists.get((section, key), frozenset())
 
-def _check_slot(slot: str, where: str) -> str:
-    kind, _, prep = slot.partition(":")
-    if kind in ("pp", "obj_pp") and prep:
-        return slot
-    if kind in SLOT_KINDS and not prep:
-        return slot
-    raise ValueError(f"{where}: unknown argument slot '{slot}'")
+    def table(self, section: str, key: str) -> dict[str, str | None]:
+        """A mapping of a `codes:` or `stances:` section ("codes", "intent")."""
+        return self.tables.get((section, key), {})
 
 
-def _word(value: Any) -> Any:
+def _word(value: Any) -> str:
     """YAML 1.1 reads a bare `on`/`off`/`yes`/`no` as a boolean: give the particle back."""
     if value is True:
         return "on"
     if value is False:
         return "off"
-    return value
+    return str(value)
 
 
-def _rule(lemma: str, raw: dict[str, Any], where: str, noun: bool) -> Rule:
-    unknown = set(raw) - RULE_KEYS
-    if unknown:
-        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
-    code = str(raw.get("code", "")).strip()
-    if not code:
-        raise ValueError(f"{where}: no code")
-    try:
-        lookup(code)
-    except SeismoError as exc:
-        raise ValueError(f"{where}: {exc}") from exc
+def _words(value: Any) -> frozenset[str]:
+    """A word or a list of words (`prep: at` or `prep: [at, into]`)."""
+    if value is None:
+        return frozenset()
+    values = value if isinstance(value, list) else [value]
+    return frozenset(str(_word(v)).lower() for v in values)
+
+
+def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
+    """A checked rule (see `rulecheck.check_rule`) as the coder uses it."""
+    from seismo.coding.rulecheck import NOUN_TARGETS, VERB_TARGETS
+
     default_target = NOUN_TARGETS if noun else VERB_TARGETS
-    target = tuple(_check_slot(s, where) for s in raw.get("target", default_target))
-    source = tuple(_check_slot(s, where) for s in raw.get("source", NOUN_SOURCES))
+    prt, prep = raw.get("prt"), raw.get("prep")
     return Rule(
         lemma=lemma,
-        code=code,
-        target=target,
-        source=source,
-        objects=frozenset(str(_word(o)).lower() for o in raw.get("object", ())),
-        prt=_word(raw.get("prt")),
-        prep=_word(raw.get("prep")),
-        pobj=frozenset(str(o).lower() for o in raw.get("pobj", ())),
+        code=str(raw["code"]).strip(),
+        target=tuple(raw.get("target", default_target)),
+        source=tuple(raw.get("source", NOUN_SOURCES)),
+        objects=_words(raw.get("object")),
+        prt=_word(prt) if prt is not None else None,
+        prep=_words(prep),
+        pobj=_words(raw.get("pobj")),
         symmetric=bool(raw.get("symmetric", False)),
         copy=bool(raw.get("copy", False)),
-        requires=frozenset(str(o).lower() for o in raw.get("requires", ())),
+        requires=_words(raw.get("requires")),
         light_only=bool(raw.get("light_only", False)),
+        unless=_words(raw.get("unless")),
+        comp=_words(raw.get("comp")),
     )
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise SeismoError("E006", Errors.E006.format(path=path, reason=exc)) from exc
-    if not isinstance(data, dict):
-        raise SeismoError("E006", Errors.E006.format(path=path, reason="expected a mapping"))
-    return data
-
-
-def _merge_patterns(lex: Lexicon, data: dict[str, Any], path: Path, extend: bool = False) -> None:
-    """Add a file's patterns. Our own files extend each other's rules for a verb (tried in
-    file order); a user's overlay replaces the rules of the verbs it names."""
-    try:
-        for lemma, rules in (data.get("verbs") or {}).items():
-            if isinstance(rules, dict):
-                rules = [rules]
-            parsed = [
-                _rule(str(lemma), r, f"verbs.{lemma}[{i}]", noun=False) for i, r in enumerate(rules)
-            ]
+def _merge(lex: Lexicon, section: str, data: Any, ours: bool) -> None:
+    """Add one checked section. Our own files extend each other's rules for a verb (tried in
+    file order) and the first to define a noun keeps it; an overlay replaces the rules of
+    the words it names. Word lists grow; tables take the overlay's entries; an overlay's
+    territories are tried before ours."""
+    if section == "verbs":
+        for lemma, rules in data.items():
+            parsed = [_rule(str(lemma), r, noun=False) for r in _as_list(rules)]
             key = str(lemma)
-            lex.verbs[key] = (lex.verbs.get(key, []) + parsed) if extend else parsed
-        for lemma, raw in (data.get("nouns") or {}).items():
-            if extend and str(lemma) in lex.nouns:
-                continue  # the first of our files to define a noun keeps it
-            lex.nouns[str(lemma)] = _rule(str(lemma), raw, f"nouns.{lemma}", noun=True)
-        for key, words in (data.get("grammar") or {}).items():
-            lex.grammar[str(key)] = frozenset(str(w).lower() for w in words)
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise SeismoError("E006", Errors.E006.format(path=path, reason=exc)) from exc
+            lex.verbs[key] = (lex.verbs.get(key, []) + parsed) if ours else parsed
+    elif section == "nouns":
+        for lemma, raw in data.items():
+            if ours and str(lemma) in lex.nouns:
+                continue
+            lex.nouns[str(lemma)] = _rule(str(lemma), raw, noun=True)
+    elif section in ("grammar", "words"):
+        for key, words in data.items():
+            lex.grammar[str(key)] = lex.grammar.get(str(key), frozenset()) | _words(words)
+    elif section in ("codes", "stances"):
+        for key, value in data.items():
+            if isinstance(value, dict):
+                table = lex.tables.setdefault((section, str(key)), {})
+                table.update({_key(k): None if v is None else str(v) for k, v in value.items()})
+            else:
+                old = lex.lists.get((section, str(key)), frozenset())
+                lex.lists[(section, str(key))] = old | _words(value)
+    elif section == "territories":
+        found = [
+            Territory(re.compile(rf"\b{re.escape(str(name))}\b"), str(entry["country"]), str(name))
+            for entry in data
+            for name in entry["names"]
+        ]
+        lex.territories = (lex.territories + found) if ours else (found + lex.territories)
 
 
-def pattern_files() -> list[Path]:
-    """patterns.yaml first, then the other patterns_*.yaml files in name order."""
-    return [PATTERNS_FILE, *sorted(HERE.glob("patterns_*.yaml"))]
+def _key(value: Any) -> str:
+    return _word(value).lower() if not isinstance(value, str) else value.lower()
+
+
+def _as_list(rules: Any) -> list[Any]:
+    return [rules] if isinstance(rules, dict) else list(rules)
+
+
+def _sections(data: MarkedDict, whole: str | None) -> list[tuple[str, Any, int | None]]:
+    if whole is not None:
+        return [(whole, data, 1)]
+    return [(str(k), v, line_of(data, k)) for k, v in data.items()]
+
+
+def rule_problems(data: MarkedDict, known: Lexicon | None, whole: str | None = None) -> list[str]:
+    """Every mistake in one file's rule sections, as "line N: where: what" (actor sections
+    are left to the actor loader; a section neither knows is a mistake)."""
+    problems: list[str] = []
+    for section, value, line in _sections(data, whole):
+        if section in ACTOR_SECTIONS:
+            continue
+        if section not in RULE_SECTIONS:
+            allowed = ", ".join((*RULE_SECTIONS, *ACTOR_SECTIONS))
+            problems.append(f"line {line}: unknown section '{section}'; use one of {allowed}")
+            continue
+        problems.extend(check_section(section, value, line, known))
+    return problems
+
+
+def _load_file(lex: Lexicon, path: Path, whole: str | None, ours: bool) -> None:
+    data = read_marked(path, ours)
+    problems = rule_problems(data, None if ours else lex, whole)
+    if problems:
+        more = len(problems) - 5
+        shown = "; ".join(problems[:5]) + (f" (and {more} more)" if more > 0 else "")
+        message = Errors.E006 if ours else Errors.E005
+        raise SeismoError(message.format(path=path, reason=shown))
+    for section, value, _ in _sections(data, whole):
+        if section in RULE_SECTIONS and value:
+            _merge(lex, section, value, ours)
 
 
 def load_lexicon(overlays: Sequence[Path] = ()) -> Lexicon:
-    """Our patterns and grammar words, with the user's overlays merged over them."""
+    """Our rule files, with the user's overlays merged over them (their rule sections; actor
+    sections are read by the actor loader)."""
     lex = Lexicon()
-    for path in pattern_files():
-        _merge_patterns(lex, _read_yaml(path), path, extend=True)
-    _merge_patterns(lex, {"grammar": _read_yaml(GRAMMAR_FILE)}, GRAMMAR_FILE)
+    for path, whole in rule_files():
+        _load_file(lex, path, whole, ours=True)
     for path in overlays:
-        _merge_patterns(lex, _read_yaml(Path(path)), Path(path))
+        _load_file(lex, Path(path), None, ours=False)
     return lex
 
 
 @functools.cache
 def default_lexicon() -> Lexicon:
     return load_lexicon()
+
+
+LEXICON_KEY = "seismo.lexicon"
+
+
+def lexicon_of(doc: Any) -> Lexicon:
+    """The lexicon a parsed document is being coded with (the coder stores it in the Doc's
+    `user_data`), for the parse walkers that see only tokens; our own when coded elsewhere."""
+    found = doc.user_data.get(LEXICON_KEY)
+    return found if isinstance(found, Lexicon) else default_lexicon()

@@ -17,15 +17,13 @@ from seismo.coding.lexicon import Lexicon
 
 # A clause of its own ends the chain: "X said that Y would ..." keeps Y's modality local.
 CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "csubj"})
-INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen"})
-EXPRESSED_INTENT = frozenset({"agree", "promise", "pledge", "vow", "offer", "commit"})
 
 
 @dataclass(frozen=True)
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", "threatened" or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied" or None
 
 
 ASSERTED = Modality("asserted")
@@ -41,7 +39,20 @@ def is_negated(tok: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "neither"):
             return True
+        if child.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
+            # "met no resistance", "made no comment": the act did not take place
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
     return False
+
+
+def _nor_conjunct(verb: Token) -> bool:
+    """ "agreed not to use nor threaten force": a conjunct after "nor" shares the negation of
+    the verb it is joined to."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    joined = any(c.dep_ == "cc" and c.lower_ in ("nor", "neither") for c in verb.head.children)
+    return joined and is_negated(verb.head)
 
 
 def _aux(tok: Token, lex: Lexicon) -> str | None:
@@ -73,6 +84,8 @@ def _shares_auxiliaries(verb: Token) -> Token | None:
     After "but" or "instead" it does not share the head's negation ("not X but Y")."""
     if verb.dep_ != "conj" or any(c.dep_ in ("aux", "neg") for c in verb.children):
         return None
+    if verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB":
+        return None  # "will leave ... and asked X": a finite verb of its own tense
     return verb.head
 
 
@@ -88,15 +101,14 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
         found = _own(head, lex)
         if found is not None and not (found.value == "negated" and _contrastive(verb)):
             return found
-    if is_negated(verb):
+    if is_negated(verb) or _nor_conjunct(verb):
         return Modality("negated")
     if _conditional(verb, lex):
         return Modality("hypothetical")
     aux = _aux(verb, lex)
     if aux == "hypothetical":
-        gov = verb.head
-        if verb.dep_ == "ccomp" and gov.lemma_.lower() in lex.words("reporting_verbs"):
-            return Modality("intended", gov.lemma_)  # reported future: "said it would"
+        if _reported(verb, lex):
+            return Modality("intended", verb.head.lemma_)  # reported future: "said it would"
         return Modality("hypothetical")
     if aux == "intended":
         return Modality("intended")
@@ -105,7 +117,10 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
 
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     lemma = gov.lemma_.lower()
-    negated = is_negated(gov)
+    negated = is_negated(gov) or _nor_conjunct(gov)
+    if lemma in lex.words("denying_governors"):
+        # "denied violating": not asserted; "did not deny violating": not asserted either
+        return Modality("hypothetical", lemma) if negated else Modality("negated", lemma, "denied")
     if lemma in lex.words("double_negative_governors"):
         return Modality("asserted", lemma)
     if lemma in lex.words("negating_governors"):
@@ -115,15 +130,22 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     if _conditional(gov, lex):
         return Modality("hypothetical", lemma)
     if lemma in lex.words("intent_governors"):
-        if lemma in EXPRESSED_INTENT:
+        if lemma in lex.words("expressed_intent_governors"):
             return Modality("asserted", lemma, "intent_expressed")
         if lemma == "threaten":
             return Modality("asserted", lemma, "threatened")
         return Modality("intended", lemma)
     aux = _aux(gov, lex)
+    if aux == "hypothetical" and _reported(gov, lex):
+        return Modality("intended", lemma)  # "said X would move to open": a reported future
     if aux is not None:
         return Modality(aux, lemma)
     return None
+
+
+def _reported(verb: Token, lex: Lexicon) -> bool:
+    """A clause reported by a verb of saying ("said it would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.words("reporting_verbs")
 
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
@@ -159,7 +181,11 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 continue
             if tok.dep_ in CLAUSE_BOUNDARIES:
                 break
-        elif tok.i != trigger.i and tok.pos_ == "ADJ" and tok.lemma_.lower() in INTENT_ADJECTIVES:
+        elif (
+            tok.i != trigger.i
+            and tok.pos_ == "ADJ"
+            and tok.lemma_.lower() in lex.words("intent_adjectives")
+        ):
             if is_negated(tok) or is_negated(tok.head):
                 return Modality("asserted", tok.lemma_, "refused")
             return Modality("asserted", tok.lemma_, "intent_expressed")  # "is ready to send"

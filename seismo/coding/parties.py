@@ -19,9 +19,15 @@ from seismo.coding.arguments import (
     is_passive,
     locative_phrases,
     noun_slot_phrases,
+    object_complement_controller,
     phrase,
     subject_of,
     verb_slot_phrases,
+)
+from seismo.coding.constructions import (
+    in_background,
+    place_heads,
+    reciprocal_slots,
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.triggers import Trigger
@@ -37,6 +43,7 @@ def parties(
     tok = trig.token
     lex = discourse.lex
     how = "direct"
+    found: Phrase | None = None
 
     def resolve_all(phrases: list[Phrase]) -> list[Actor]:
         nonlocal how
@@ -50,7 +57,10 @@ def parties(
         return found
 
     if trig.nominal:
-        sources = resolve_all(noun_slot_phrases(tok, trig.rule.source))
+        src_phrases = noun_slot_phrases(tok, trig.rule.source)
+        if trig.light_verb is not None:  # "X and Y held their talks": the subject names both
+            src_phrases = [ph for ph in src_phrases if not ph.is_pronoun]
+        sources = resolve_all(src_phrases)
         tgt_phrases = noun_slot_phrases(tok, trig.rule.target)
         if trig.light_verb is not None:
             if not tgt_phrases:
@@ -63,7 +73,12 @@ def parties(
                 found = subject_of(rel)
                 if found is not None and found.head.lower_ not in RELATIVES:
                     sources = resolve_all([found])
-        if not sources and tok.dep_ == "pobj":
+        controller = object_complement_controller(tok) if not sources else None
+        if controller is not None:  # "condemned Israel for an air strike": Israel struck
+            sources = resolve_all([phrase(controller, "controller")])
+        elif not sources and tok.dep_ == "pobj" and (trig.rule.symmetric or not in_background(tok)):
+            # ("since the invasion of Ukraine" is background, not the subject's act; "after
+            # talks in Minsk, the leaders agreed": talks are the subject's own)
             gov = tok.head
             for _ in range(6):  # "during a meeting with X", "no intention of continuing talks"
                 if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
@@ -99,15 +114,28 @@ def parties(
             noun_rule = lex.nouns[found.head.lemma_.lower()]
             if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
                 sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
-        if not sources and found is None and is_passive(tok):
+        if (
+            not sources
+            and found is None
+            and is_passive(tok)
+            and not (trig.rule.symmetric and _names_parties(tgt_phrases, scope, discourse))
+        ):  # "a deal was reached between X and Y": the two named are the parties
             sources = _agentless_source(tok, tgt_phrases, scope, discourse)
             how = "inferred"
     targets: list[Actor] = []
     slot_found: str | None = None
+    source_keys = frozenset(s.key for s in sources)
+    if len(sources) >= 2 and reciprocal_slots(trig.light_verb or tok):
+        # "both sides blamed each other": each source is the other's target
+        return sources, list(sources), "reciprocal"
     for ph in tgt_phrases:
         if slot_found is not None and ph.via != slot_found and ph.via != "companion":
             continue  # a slot further down the pattern's list: only companions join
-        for actor in discourse.actors_of(ph, scope):
+        found_actors = discourse.actors_of(ph, scope)
+        if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
+            # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
+            found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
+        for actor in found_actors:
             if all(a.code != actor.code for a in targets):
                 targets.append(actor)
                 slot_found = slot_found or ph.via
@@ -132,7 +160,48 @@ def parties(
             ]  # fmt: skip
             if targets:
                 how = "object"
+    if (
+        not trig.nominal and found is not None and len(sources) >= 2 and targets
+        and {t.key for t in targets} <= source_keys and _names_the_pair(found, lex.words("pair_words"))
+    ):  # fmt: skip
+        # "both countries recalled their ambassadors": each from the other
+        return sources, list(sources), "reciprocal"
+    if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
+        targets = _place_targets(trig, scope, discourse, source_keys)
+        if targets:
+            how = "object"
     return sources, targets, how
+
+
+def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
+    """Whether the target phrases of a joint act name two parties or more."""
+    return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
+
+
+def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:
+    """ "both countries", "the two sides": a subject that names two parties at once."""
+    head = subject.head
+    return head.lemma_.lower() in pair_words and any(
+        c.lower_ in ("both", "two") for c in head.children
+    )
+
+
+def _place_targets(
+    trig: Trigger, scope: SentenceScope, discourse: Discourse, source_keys: frozenset[str]
+) -> list[Actor]:
+    """ "an air strike near Damascus", "clashes in Goma": the state a military act took
+    place in is its target when nothing else is; the place stays a place (no sector)."""
+    holders = [trig.token] + ([trig.light_verb] if trig.light_verb is not None else [])
+    for head in place_heads(*holders):
+        mention = scope.by_token.get(head.i)
+        if mention is None or not mention.is_place:
+            continue
+        actor = discourse.resolve(mention, scope.on)
+        if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
+            continue
+        return [Actor(code=actor.country, country=actor.country, sector=None,
+                      name=actor.name, text=actor.text)]  # fmt: skip
+    return []
 
 
 def _agentless_source(

@@ -16,30 +16,19 @@ from spacy.tokens import Token
 
 from seismo.coding.arguments import RELATIVES, children, direct_object, phrase, subject_of
 from seismo.coding.discourse import Discourse, SentenceScope
+from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import is_negated, modality_of
 from seismo.model import Actor, Event, EventDate, Stance
 
-REGARD_VERBS = frozenset({"call", "consider", "regard", "see", "view", "treat", "describe",
-    "define", "label", "list", "name", "designate", "brand", "deem", "identify", "characterize",
-    "characterise", "portray", "perceive", "classify", "term", "recognize", "recognise"})  # fmt: skip
-KIND_WORDS = {
-    "threat": "threat", "menace": "threat", "danger": "threat",
-    "challenge": "challenge",
-    "partner": "partner", "friend": "partner", "partnership": "partner",
-    "ally": "ally", "alliance": "ally",
-    "adversary": "adversary", "enemy": "adversary", "foe": "adversary", "rival": "adversary",
-    "opponent": "adversary", "competitor": "adversary",
-    "unfriendly": "unfriendly", "hostile": "unfriendly",
-}  # fmt: skip
-RELATION_NOUNS = {"alliance": "ally", "ally": "ally", "partnership": "partner"}
-FRIENDSHIP_WORDS = ("friendship", "partnership", "strategic partner", "no limits")
 
-
-def _kind(tok: Token) -> str | None:
-    kind = KIND_WORDS.get(tok.lemma_.lower())
+def _kind(tok: Token, lex: Lexicon) -> str | None:
+    """The stance a complement states ("a threat", "an unfriendly country"), from
+    rules/stances.yaml."""
+    kind = lex.table("stances", "kinds").get(tok.lemma_.lower())
     if kind is None:
+        unfriendly = lex.word_set("stances", "unfriendly_words")
         for child in tok.children:
-            if child.dep_ == "amod" and child.lemma_.lower() in ("unfriendly", "hostile"):
+            if child.dep_ == "amod" and child.lemma_.lower() in unfriendly:
                 return "unfriendly"
     return kind
 
@@ -117,6 +106,9 @@ class StanceReader:
         doc, si, sent = scope.doc, scope.index, scope.sent
         scope = scope.at(date.start or doc.published)
         out: list[Stance] = []
+        lex = self.discourse.lex
+        regard_verbs = lex.word_set("stances", "regard_verbs")
+        relation_nouns = {k: v for k, v in lex.table("stances", "relation_nouns").items() if v}
 
         def add(holder: Actor, subject: Actor, kind: str, modality: str, evidence: str) -> None:
             if holder.key == subject.key:
@@ -139,7 +131,7 @@ class StanceReader:
 
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and lemma in REGARD_VERBS:
+            if tok.pos_ in ("VERB", "AUX") and lemma in regard_verbs:
                 obj = direct_object(tok)
                 if obj is None:
                     continue
@@ -147,9 +139,9 @@ class StanceReader:
                 if not subjects:
                     continue
                 holders = self._holder(tok, scope)
-                modality = modality_of(tok, self.discourse.lex).value
+                modality = modality_of(tok, lex).value
                 for comp, denied in _complements(tok):
-                    kind = _kind(comp)
+                    kind = _kind(comp, lex)
                     if kind is None:
                         continue
                     if denied:
@@ -161,7 +153,7 @@ class StanceReader:
                     for holder in holders:
                         for subject in subjects:
                             add(holder, subject, kind, mod, f"{tok.text} … {comp.text}")
-            elif tok.pos_ == "NOUN" and lemma in RELATION_NOUNS:
+            elif tok.pos_ == "NOUN" and lemma in relation_nouns:
                 for prep in children(tok, "prep"):
                     if prep.lower_ != "with":
                         continue
@@ -174,7 +166,7 @@ class StanceReader:
                             holders = self._holder(tok.head, scope)
                         for holder in holders:
                             for subject in subjects:
-                                add(holder, subject, RELATION_NOUNS[lemma], "asserted", tok.text)
+                                add(holder, subject, relation_nouns[lemma], "asserted", tok.text)
                 relative = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"]
                 if tok.dep_ == "dobj" and relative and not children(tok, "prep"):
                     for obj in children(relative[0], "pobj"):
@@ -184,14 +176,16 @@ class StanceReader:
                         holders = self._holder(tok.head, scope)
                         for holder in holders:
                             for subject in subjects:
-                                add(holder, subject, RELATION_NOUNS[lemma], "asserted", tok.text)
+                                add(holder, subject, relation_nouns[lemma], "asserted", tok.text)
         text = sent.text.lower()
+        unfriendly = lex.word_set("stances", "unfriendly_words")
+        friendship = lex.word_set("stances", "friendship_words")
         for event in events:
             if event.target is None or event.modality != "asserted":
                 continue
-            if event.root == "16" and ("unfriendly" in text or "hostile" in text):
+            if event.root == "16" and any(w in text for w in unfriendly):
                 add(event.source, event.target, "unfriendly", "asserted", event.trigger)
-            if event.root in ("03", "05") and any(w in text for w in FRIENDSHIP_WORDS):
+            if event.root in ("03", "05") and any(w in text for w in friendship):
                 add(event.source, event.target, "partner", "asserted", event.trigger)
                 add(event.target, event.source, "partner", "asserted", event.trigger)
         return _unique(out)

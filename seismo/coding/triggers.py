@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from seismo.coding.arguments import children, direct_object, phrase
+from seismo.coding.arguments import (
+    children,
+    complements,
+    direct_object,
+    object_complement_controller,
+    phrase,
+)
 from seismo.coding.lexicon import Lexicon, Rule
 
 # Verbs that only carry an event noun: "impose sanctions", "hold talks", "issue a declaration".
@@ -20,13 +26,33 @@ class Trigger:
     nominal: bool
     obj: Token | None = None  # verbs: the object the rule matched on
     light_verb: Token | None = None  # nouns: the verb that carries them
+    comp: tuple[Token, ...] = ()  # verbs: the complements a `comp` rule matched on
 
 
-def _object_words(obj: Token | None) -> set[str]:
+def _forms(tok: Token) -> set[str]:
+    """A noun's lemma and spelling, and the word it makes with a compound before it:
+    spaCy splits "cease-fire" into a compound and "fire"."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    for child in tok.children:
+        if child.dep_ == "compound" and child.i < tok.i:
+            forms.add(child.lower_ + tok.lemma_.lower())
+    return forms
+
+
+def _prep_objects(tok: Token, words: frozenset[str] = frozenset()) -> list[Token]:
+    """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
+    only those of `words` when given ("agreed on a deal", not "agreed at the summit")."""
+    return [
+        o for p in children(tok, "prep") if not words or p.lower_ in words
+        for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
+    ]  # fmt: skip
+
+
+def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     if obj is None:
         return set()
-    words = {obj.lemma_.lower(), obj.lower_}
-    carried = _carried_noun(obj)  # "50 tonnes of medical supplies" is about the supplies
+    words = _forms(obj)
+    carried = _carried_noun(obj, lex)  # "50 tonnes of medical supplies" is about the supplies
     if carried:
         words.add(carried)
     for child in obj.children:
@@ -35,22 +61,12 @@ def _object_words(obj: Token | None) -> set[str]:
     return words
 
 
-# Nouns that only count or package the event noun after "of" ("a new round of sanctions").
-QUANTITY_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch",
-                            "number", "string", "spate", "flurry", "barrage", "volley",
-                            "tonne", "ton", "dozen", "hundred", "thousand", "million", "billion",
-                            "lot", "load", "consignment", "shipment", "pair", "couple"})  # fmt: skip
-
-
-# Codes that only say "some cooperation": a more telling event noun as object wins over them.
-GENERIC_CODES = frozenset({"010", "020", "030", "040", "050", "060", "070", "080"})
-
-
-def _carried_noun(obj: Token | None) -> str | None:
-    """The noun an object stands for: itself, or X in "a package of X"."""
+def _carried_noun(obj: Token | None, lex: Lexicon) -> str | None:
+    """The noun an object stands for: itself, or X in "a package of X" (rules/words.yaml:
+    quantity_nouns)."""
     if obj is None:
         return None
-    if obj.lemma_.lower() in QUANTITY_NOUNS:
+    if obj.lemma_.lower() in lex.words("quantity_nouns"):
         for prep in children(obj, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -59,7 +75,13 @@ def _carried_noun(obj: Token | None) -> str | None:
 
 
 def _unconstrained(rule: Rule) -> bool:
-    return not (rule.objects or rule.prt or rule.prep or rule.pobj)
+    return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp)
+
+
+def _specificity(rule: Rule) -> int:
+    """Rules with more constraints first: "sent troops to the BORDER" (object and place)
+    before "sent troops" (object only)."""
+    return -sum(bool(c) for c in (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp))
 
 
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -67,29 +89,41 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if not rules or tok.pos_ not in ("VERB", "AUX"):
         return None
     obj = direct_object(tok)
-    words = _object_words(obj)
+    words = _object_words(obj, lex)
+    for dative in children(tok, "dative", "iobj"):  # "gave the ENVOY 48 hours to leave"
+        words |= _object_words(dative, lex)
     # the most specific rules first, whichever file they come from: "struck a deal" must
     # reach the agreement rule before the bare "strike" of an attack
-    carried = _carried_noun(obj)
-    for rule in sorted(rules, key=_unconstrained):
-        if rule.code in GENERIC_CODES and _unconstrained(rule) and carried in lex.nouns:
+    carried = _carried_noun(obj, lex)
+    generic = lex.word_set("codes", "generic")  # "some cooperation": a telling noun wins
+    for rule in sorted(rules, key=_specificity):
+        if rule.code in generic and _unconstrained(rule) and carried in lex.nouns:
             continue  # "agreed a package of sanctions": the sanctions are the event
-        if rule.objects and not (words & rule.objects):
+        comps = complements(tok, rule.comp)
+        if rule.comp and not comps:
+            continue
+        comp_objs = [o for c in comps if (o := direct_object(c)) is not None]
+        rule_words = words.union(*(_object_words(o, lex) for o in comp_objs))
+        if rule.objects and not (rule_words & rule.objects):
             continue
         if rule.prt and not any(
             c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children
         ):  # spaCy reads the particle of "pulled out of" as a preposition
             continue
-        if rule.prep and not any(c.lower_ == rule.prep for c in children(tok, "prep", "dative")):
+        if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(
-            o.lemma_.lower() in rule.pobj
-            for p in children(tok, "prep")
-            for o in children(p, "pobj")
-            + [x for q in children(p, "prep") for x in children(q, "pobj")]
+        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
+            continue
+        if rule.unless and (
+            words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
         ):
             continue
-        return Trigger(tok, rule, nominal=False, obj=obj)
+        controlled = [o for o in comp_objs if not children(o.head, "nsubj", "nsubjpass")]
+        if rule.comp and obj is None and controlled:
+            # "threatened to invade Taiwan": Taiwan is the target; in "said X would
+            # destabilise Y" the clause's own subject is, and Y is not
+            obj = controlled[0]
+        return Trigger(tok, rule, nominal=False, obj=obj, comp=tuple(comps))
     return None
 
 
@@ -100,10 +134,24 @@ def _modifier_words(tok: Token) -> set[str]:
     }
 
 
+# Event nouns that, bare after "in", give the reason for another act: "recalled its envoy in
+# protest at the decision" is a recall, not a demonstration.
+REASON_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
+
+
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if (
+        tok.lemma_.lower() in REASON_NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    ):
+        return None
     rule = lex.nouns.get(tok.lemma_.lower())
+    if rule is None:  # "cease-fire": the noun the compound and its head spell together
+        rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
     if rule is None:
         return None
     noun = tok
@@ -111,7 +159,11 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     head = tok.head
     light = None
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lex.words("quantity_nouns")
+    ):
         tok, head = head.head, head.head.head  # "imposed a new round of sanctions"
     if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in lex.words("light_verbs"):
@@ -158,6 +210,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found = match_verb(tok, lex)
         if found is not None:
             verbs[tok.i] = found
+    # a threatened, refused or ordered act is not an event of its own ("threatened to
+    # invade"); a reported one with its own subject ("said that X violated Y") stays
+    for trig in list(verbs.values()):
+        for comp in trig.comp:
+            if not children(comp, "nsubj", "nsubjpass"):
+                verbs.pop(comp.i, None)
     found_all = list(verbs.values())
     for tok in sent:
         noun = match_noun(tok, lex)
@@ -167,8 +225,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "condemned the sanctions", "imposed sanctions": the verb codes it
         if tok.head.i in verbs and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
             continue
-        if _under_verb_trigger(tok, verbs):
-            continue  # "pulled out of the talks": the verb codes the talks' end
+        if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
+            # "pulled out of the talks": the verb codes the talks' end; but in "condemned
+            # Israel for an air strike" the strike is Israel's act, an event of its own
+            continue
         found_all.append(noun)
     found_all.sort(key=lambda t: t.token.i)
     return found_all

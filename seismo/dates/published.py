@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from email.utils import parsedate_tz
 
 from seismo.dates.calendar import safe_date
@@ -63,8 +64,12 @@ def find_dateline(text: str) -> tuple[dt.date, str] | None:
     return None
 
 
-def parse_published(value: str) -> dt.date | None:
-    """A publication date from a metadata string; None when it is not one or is ambiguous.
+def parse_published(value: object) -> dt.date | None:
+    """A publication date from a metadata value; None when it is not one or is ambiguous.
+
+    The one parser of publication dates: `--published`, page metadata, feed entries and
+    JSONL fields all come through here. A date, a datetime or a `time.struct_time` (as
+    feedparser gives) is taken as is; strings and numbers are read as below.
 
     Read: ISO 8601 ("2022-04-30", "20220430", "2022-04-30T10:00:00Z", with any offset),
     RFC 2822 as in feeds ("Sat, 30 Apr 2022 10:14:00 GMT"), Unix seconds or milliseconds,
@@ -74,6 +79,12 @@ def parse_published(value: str) -> dt.date | None:
     with the year last ("04/30/2022") are read only when one part exceeds 12 or both are
     equal; "03/04/2022" could be either order and gives None.
     """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, time.struct_time):
+        return safe_date(value.tm_year, value.tm_mon, value.tm_mday)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if not 0 <= value < 1e13:  # also rules out NaN and infinities
             return None

@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seismo.errors import SeismoError
-
-# Not in the shared catalogue (seismo/errors.py belongs to another module) yet.
-EXPORT_ERROR = "E012"
+from seismo.errors import Errors, SeismoError
 
 REQUIRED_FIELDS = ("event_id", "doc_id", "source", "cameo")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -28,7 +25,7 @@ class ExportError(SeismoError):
     """An export that cannot be made: the message names the event or the file and why."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(EXPORT_ERROR, message)
+        super().__init__(Errors.E012.format(reason=message))
 
 
 def event_records(events: Iterable[Any]) -> list[dict[str, Any]]:

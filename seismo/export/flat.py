@@ -24,6 +24,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "date_precision",
     "event_date",
     "date_text",
+    "date_basis",
     *(f"source_{f}" for f in _ACTOR_FIELDS),
     *(f"target_{f}" for f in _ACTOR_FIELDS),
     "cameo",

@@ -69,6 +69,7 @@ def plover_record(record: Mapping[str, Any]) -> dict[str, Any] | None:
         "id": record["event_id"],
         "date": day.start.isoformat(),
         "date_precision": record.get("date_precision"),
+        "date_basis": record.get("date_basis"),
         "source": [_actor(record["source"])],
         "event": [event_type],
     }

@@ -9,8 +9,9 @@ of ten thousand files one bad path is a line in the report, not the end of the r
 from __future__ import annotations
 
 import datetime as dt
-import gzip
+import errno
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from seismo.errors import Skips
 from seismo.ingest.boilerplate import strip_boilerplate
+from seismo.ingest.bounded import BoundedGzip, ExpansionLimit
 from seismo.ingest.feeds import read_feed_file
 from seismo.ingest.html import read_html_file
 from seismo.ingest.jsonl import read_jsonl_stream
@@ -59,9 +61,11 @@ def _read_gzipped_jsonl_file(
 ) -> Iterator[Document | Skipped]:
     """Crawler exports are often `.jsonl.gz`; decompressed as a stream, line by line."""
     stem = path.name[: -len(".jsonl.gz")]
-    with gzip.open(path, "rb") as stream:
+    with path.open("rb") as raw, BoundedGzip(raw) as stream:
         try:
             yield from read_jsonl_stream(stream, str(path), stem, published, max_bytes)
+        except ExpansionLimit as error:
+            yield Skipped(str(path), Skips.S023.format(reason=_one_line(error)))
         except (EOFError, OSError, zlib.error) as error:
             yield Skipped(str(path), Skips.S007.format(reason=_one_line(error)))
 
@@ -100,13 +104,17 @@ def read_inputs(
             yield from _guarded(STDIN, _read_stdin(published, max_bytes))
             continue
         path = Path(raw)
-        if path.is_dir():
-            for file in _walk(path, recursive):
-                yield from _read_file(file, published, max_bytes)
-        elif path.exists():
-            yield from _read_file(path, published, max_bytes)
+        problem = _not_readable(path)
+        if problem is not None:
+            yield Skipped(raw, problem)
+        elif path.is_dir():
+            for found in _walk(path, recursive, set()):
+                if isinstance(found, Skipped):
+                    yield found
+                else:
+                    yield from _read_file(found, published, max_bytes)
         else:
-            yield Skipped(raw, Skips.S013)
+            yield from _read_file(path, published, max_bytes)
 
 
 def _read_stdin(published: dt.date | None, max_bytes: int) -> Iterator[Document | Skipped]:
@@ -114,24 +122,62 @@ def _read_stdin(published: dt.date | None, max_bytes: int) -> Iterator[Document 
     yield from read_jsonl_stream(stream, "<stdin>", "stdin", published, max_bytes)
 
 
-def _walk(directory: Path, recursive: bool) -> Iterator[Path]:
-    """Files under `directory` in sorted order; hidden entries and symlinked folders left out
-    (the first is editor and OS litter, the second can loop)."""
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_readable(path: Path) -> str | None:
+    """Why `path` is no input (missing, a link loop, a dangling link, a pipe), or None.
+
+    A named pipe or a device is never opened: reading one blocks or never ends.
+    """
     try:
+        info = path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Skips.S020
+        if path.is_symlink():
+            return Skips.S021
+        if error.errno == errno.ENOENT:
+            return Skips.S013
+        return Skips.S014.format(reason=_one_line(error))
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+    return Skips.S022.format(kind=kind)
+
+
+def _walk(directory: Path, recursive: bool, seen: set[tuple[int, int]]) -> Iterator[Path | Skipped]:
+    """Files under `directory` in sorted order, and a Skipped for each entry that cannot be
+    read: an unreadable folder, a link loop, a dangling link, a pipe or device. Hidden
+    entries (editor and OS litter) are left out. Symbolic links to folders are followed
+    once: a folder already visited (by its device and inode) is a loop."""
+    try:
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            yield Skipped(str(directory), Skips.S020)
+            return
+        seen.add((info.st_dev, info.st_ino))
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        yield Skipped(str(directory), Skips.S019.format(reason=error.strerror or _one_line(error)))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                if recursive:
-                    yield from _walk(Path(entry.path), recursive)
-            elif entry.is_file():
-                yield Path(entry.path)
-        except OSError:
-            continue
+        path = Path(entry.path)
+        problem = _not_readable(path)
+        if problem is not None:
+            yield Skipped(entry.path, problem)
+        elif path.is_dir():
+            if recursive:
+                yield from _walk(path, recursive, seen)
+        else:
+            yield path
 
 
 def _read_file(

@@ -60,8 +60,10 @@ def _entry_document(
     body, content_type = _entry_body(entry)
     if not body or not body.strip():
         return Skipped(entry_where, Skips.S001)
+    named = _text(entry.get("id")) or _text(entry.get("link"))
     fields: dict[str, Any] = {
-        "doc_id": _text(entry.get("id")) or _text(entry.get("link")) or f"{stem}:{number}",
+        "doc_id": named or f"{stem}:{number}",
+        "named_by": "record" if named else None,
         "published": published,
         "where": entry_where,
         "path": where,

@@ -94,6 +94,7 @@ def document_from_html(
     metadata_published: object = None,
     crawled: object = None,
     path: str | None = None,
+    named_by: str | None = None,
 ) -> Document | Skipped:
     """A Document from a page; a page without article text, or one that breaks the parser,
     becomes a Skipped naming `where`.
@@ -121,6 +122,7 @@ def document_from_html(
         metadata_published=metadata_published or page.published,
         crawled=crawled,
         path=path,
+        named_by=named_by,
     )
 
 
@@ -129,7 +131,9 @@ def read_html_file(path: Path, published: dt.date | None, max_bytes: int) -> Doc
     if skipped := unreadable_file(path, max_bytes):
         return skipped
     # Bytes, not str: trafilatura honours the page's own <meta charset>.
-    return document_from_html(path.read_bytes(), path.stem, published, where=str(path))
+    return document_from_html(
+        path.read_bytes(), path.stem, published, where=str(path), named_by="file"
+    )
 
 
 def _one_line(error: BaseException) -> str:

@@ -100,9 +100,10 @@ def document_from_line(
         return Skipped(line_where, Skips.S005.format(line=number, reason="nested too deeply"))
     if not isinstance(record, dict):
         return Skipped(line_where, Skips.S016)
-    doc_id = _record_id(record.get("id")) or f"{stem}:{number}"
+    named = _record_id(record.get("id"))
     fields: dict[str, Any] = {
-        "doc_id": doc_id,
+        "doc_id": named or f"{stem}:{number}",
+        "named_by": "record" if named else None,
         "published": published,
         "where": line_where,
         "path": where,

@@ -10,13 +10,13 @@ document only when neither its metadata nor a dateline does.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from seismo.errors import Skips
+from seismo.ingest.bounded import BoundedGzip, ExpansionLimit
 from seismo.ingest.html import document_from_html
 from seismo.model import Document, Skipped
 
@@ -36,7 +36,7 @@ def read_warc_file(
         if not compressed:
             yield from read_warc_stream(raw, where, published, max_bytes)
             return
-        with gzip.GzipFile(fileobj=raw) as unzipped:
+        with BoundedGzip(raw) as unzipped:
             yield from read_warc_stream(unzipped, where, published, max_bytes)
 
 
@@ -93,6 +93,9 @@ def read_warc_stream(
             if document is not None:
                 pages += 1
                 yield document
+    except ExpansionLimit as error:
+        yield Skipped(where, Skips.S023.format(reason=_describe(error, pages)))
+        return
     except Exception as error:  # warcio, gzip and zlib each raise their own kind
         yield Skipped(where, Skips.S007.format(reason=_describe(watched.error or error, pages)))
         return
@@ -134,6 +137,7 @@ def _record_document(
         where=record_where,
         url=uri,
         path=where,
+        named_by="record" if uri else None,
         crawled=record.rec_headers.get_header("WARC-Date"),
     )
 

@@ -21,14 +21,8 @@ from seismo.analytics.shifts import detect_shifts
 from seismo.model import CODER_VERSION
 from seismo.store.queries import query_events, query_stances
 from seismo.store.rows import fetch_dicts
+from seismo.vocabulary import BRIEF_PERIODS, QUAD_CLASS_NAMES
 
-QUAD_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-PERIODS = ("auto", "month", "quarter", "year")
 # A dyad's events are few (hundreds, not millions): read them all, up to this many.
 MAX_EVENTS = 20_000
 EVENTS_PER_GROUP = 4
@@ -88,7 +82,8 @@ def trajectory_summary(
         "first": min(dated, key=lambda e: e["event_date"])["date"] if dated else None,
         "last": max(dated, key=lambda e: e["event_date"])["date"] if dated else None,
         "by_quad": [
-            {"quad_class": q, "name": QUAD_NAMES[q], "events": quads.get(q, 0)} for q in QUAD_NAMES
+            {"quad_class": q, "name": QUAD_CLASS_NAMES[q], "events": quads.get(q, 0)}
+            for q in QUAD_CLASS_NAMES
         ],
         "cooperation": quads.get(1, 0) + quads.get(2, 0),
         "conflict": quads.get(3, 0) + quads.get(4, 0),
@@ -225,8 +220,9 @@ def build_brief(
     Counts asserted events by default: an announced visit or a threatened sanction is not a
     change in relations until it happens.
     """
-    if period not in PERIODS:
-        raise ValueError(f"Unknown period '{period}'. Choose one of: {', '.join(PERIODS)}.")
+    if period not in BRIEF_PERIODS:
+        choices = ", ".join(BRIEF_PERIODS)
+        raise ValueError(f"Unknown period '{period}'. Choose one of: {choices}.")
     events, _ = query_events(
         con, dyad=(a, b), since=since, until=until, modalities=modalities, limit=MAX_EVENTS
     )

@@ -12,9 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from seismo.errors import SeismoError
-from seismo.report.brief import QUAD_NAMES
+from seismo.errors import Errors, SeismoError
 from seismo.report.chart import COLOURS, period_label, trajectory_svg
+from seismo.urls import web_url
+from seismo.vocabulary import QUAD_CLASS_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 TEMPLATE = "brief.html"
@@ -49,7 +50,8 @@ def _environment() -> Any:
         lstrip_blocks=True,
     )
     env.filters["signed"] = _signed
-    env.globals["QUAD_NAMES"] = QUAD_NAMES
+    env.globals["QUAD_NAMES"] = QUAD_CLASS_NAMES
+    env.filters["web_url"] = web_url
     env.globals["COLOURS"] = COLOURS
     env.globals["event_name"] = _event_name
     env.globals["period_label"] = period_label
@@ -80,15 +82,15 @@ def write_pdf(html: str, path: str | Path) -> Path:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: the pango system library is missing
-        raise SeismoError(
-            "E012",
-            "Cannot export: writing a PDF needs WeasyPrint and the pango library "
+        reason = (
+            "writing a PDF needs WeasyPrint and the pango library "
             f"({exc.__class__.__name__}: {str(exc).splitlines()[0][:120]}). Install them with "
-            "`pip install 'seismo[pdf]'` and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`.",
-        ) from exc
+            "`pip install 'seismo[pdf]'` and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`."
+        )
+        raise SeismoError(Errors.E012.format(reason=reason)) from exc
     target = Path(path)
     try:
         HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(target))
     except OSError as exc:
-        raise SeismoError("E012", f"Cannot export: cannot write {target}: {exc}.") from exc
+        raise SeismoError(Errors.E012.format(reason=f"cannot write {target}: {exc}.")) from exc
     return target

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import seismo
-from seismo.errors import SeismoError, Skips
+from seismo.errors import Errors, SeismoError, Skips
 from seismo.model import Skipped
 from seismo.scale.spark_rows import (
     CODED_SCHEMA,
@@ -49,11 +49,6 @@ TEXT_SUFFIXES = (".txt",)
 PARQUET_SUFFIXES = (".parquet",)
 # Parquet inputs: the columns a JSONL record may have; `id` and `text` (or `html`) required.
 PARQUET_COLUMNS = ("id", "text", "html", "title", "url", "source", "published")
-
-SPARK_UNAVAILABLE = (
-    "Cannot start Spark: {reason}. Install it with `pip install 'seismo[spark]'` and a Java "
-    "runtime (Java 17 or 21, e.g. `apt-get install openjdk-17-jre-headless`)."
-)
 
 
 @dataclass
@@ -126,11 +121,11 @@ def _prepare_environment() -> None:
 def spark_session(master: str = "local[*]", partitions: int = 0) -> SparkSession:
     """A Spark session for coding: no UI, no network beyond loopback, quiet logs."""
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        raise SeismoError("E013", SPARK_UNAVAILABLE.format(reason="no Java runtime found"))
+        raise SeismoError(Errors.E013.format(reason="no Java runtime found"))
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
-        raise SeismoError("E013", SPARK_UNAVAILABLE.format(reason=exc)) from exc
+        raise SeismoError(Errors.E013.format(reason=exc)) from exc
     _prepare_environment()
     # We use Arrow, not pandas: PySpark's warning about pandas 3 does not concern us.
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
@@ -153,7 +148,7 @@ def spark_session(master: str = "local[*]", partitions: int = 0) -> SparkSession
         spark = builder.getOrCreate()
     except Exception as exc:  # the JVM did not start: say so in one line
         reason = " ".join(str(exc).split())[:200]
-        raise SeismoError("E013", SPARK_UNAVAILABLE.format(reason=reason)) from exc
+        raise SeismoError(Errors.E013.format(reason=reason)) from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -213,10 +208,8 @@ def _staged_parquet(spark: SparkSession, files: list[Path]) -> DataFrame:
     table = spark.read.parquet(*[p.as_uri() for p in files])
     columns = [c for c in PARQUET_COLUMNS if c in table.columns]
     if "id" not in columns or not ({"text", "html"} & set(columns)):
-        raise SeismoError(
-            "E003",
-            f"Cannot read {files[0]}: Parquet inputs need an 'id' and a 'text' (or 'html') column.",
-        )
+        reason = "Parquet inputs need an 'id' and a 'text' (or 'html') column"
+        raise SeismoError(Errors.E003.format(path=files[0], reason=reason))
     return table.select(
         F.input_file_name().alias("path"),
         (F.monotonically_increasing_id() + 1).alias("line"),

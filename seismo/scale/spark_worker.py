@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,12 +58,12 @@ def code_partition(
     batches: Iterator[pa.RecordBatch], config: JobConfig
 ) -> Iterator[pa.RecordBatch]:
     """`mapInArrow` body: staged inputs in, CODED_SCHEMA rows out, in bounded batches."""
-    from seismo.pipeline import code_documents
+    from seismo.pipeline import chunks, code_documents
 
     nlp, coder = _loaded(config)
     docs = staged_documents(batches, config.published, config.max_bytes)
     results = code_documents(docs, nlp, coder, config.batch_size)
-    while chunk := list(islice(results, config.flush_every)):
+    for chunk in chunks(results, config.flush_every):
         yield from coded_table(chunk).to_batches()
     # An empty partition still returns a well-formed (empty) stream.
     yield pa.RecordBatch.from_pylist([], schema=CODED_SCHEMA)

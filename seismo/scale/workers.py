@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seismo.errors import Skips
+from seismo.errors import Errors, Skips
 from seismo.model import CodedDocument, Document, Skipped
-from seismo.pipeline import BATCH_SIZE, code_documents
+from seismo.pipeline import BATCH_SIZE, chunks, code_documents
 from seismo.scale.pool import ordered_map
 
 if TYPE_CHECKING:
@@ -41,19 +40,18 @@ _worker_nlp: Language | None = None
 _worker_coder: Coder | None = None
 _worker_batch_size = BATCH_SIZE
 # Why this worker could not load its model or coder: every chunk it gets then says so.
-_worker_setup_error: tuple[str, str] | None = None
+_worker_setup_error: str | None = None
 
 
 class WorkerSetupError(RuntimeError):
     """A worker could not load the model or the dictionaries: the run cannot go on.
 
-    Carries the error code and message as plain strings, which survive pickling back to the
-    parent (a SeismoError's own constructor does not).
+    Carries the catalogue message (code included) as a plain string, which pickles back to
+    the parent whatever the original exception was.
     """
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(code, message)
-        self.code = code
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
         self.message = message
 
 
@@ -80,15 +78,15 @@ def _start_worker(model: str | None, dictionaries: tuple[Path, ...], batch_size:
         _worker_nlp = load_pipeline(model)
         _worker_coder = build_coder(dictionaries)
     except SeismoError as error:
-        _worker_setup_error = (error.code, str(error))
-    except Exception as error:
-        _worker_setup_error = ("", f"a worker cannot start: {type(error).__name__}: {error}")
+        _worker_setup_error = str(error)
+    except Exception as error:  # any failure to load: reported by the first chunk, not lost
+        _worker_setup_error = Errors.E015.format(reason=f"{type(error).__name__}: {error}")
 
 
 def _code_chunk(chunk: list[Document | Skipped]) -> list[CodedDocument | Skipped]:
     """Code one chunk in a worker with the model its initializer loaded."""
     if _worker_setup_error is not None:
-        raise WorkerSetupError(*_worker_setup_error)
+        raise WorkerSetupError(_worker_setup_error)
     return list(code_documents(chunk, _worker_nlp, _worker_coder, _worker_batch_size))
 
 
@@ -101,12 +99,6 @@ def _chunk_failed(chunk: list[Document | Skipped], reason: str) -> list[CodedDoc
         else:
             out.append(Skipped(item.path or item.doc_id, Skips.S010.format(reason=reason)))
     return out
-
-
-def _chunks(docs: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
-    it = iter(docs)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def default_workers() -> int:
@@ -142,7 +134,7 @@ def code_in_parallel(
         return
     results = ordered_map(
         _code_chunk,
-        _chunks(docs, batch_size),
+        chunks(docs, batch_size),
         workers=workers,
         in_flight=queue_size or 2 * workers,
         on_failure=_chunk_failed,
@@ -154,9 +146,6 @@ def code_in_parallel(
         for chunk in results:
             yield from chunk
     except WorkerSetupError as error:
-        if error.code:
-            from seismo.errors import SeismoError
+        from seismo.errors import SeismoError
 
-            message = error.message.removeprefix(f"[{error.code}] ")
-            raise SeismoError(error.code, message) from None
-        raise
+        raise SeismoError(error.message) from None

@@ -1,8 +1,8 @@
 """`seismo watch`: keep a database up to date with a folder or a feed file that grows.
 
 Each poll looks at file sizes and modification times only, reads the files that are new or
-changed, sets aside what is already stored (`dedupe.plan_batch`), codes the rest with the
-database closed, and writes in short transactions: the server can read between polls, as
+changed, sets aside what is already stored (`dedupe.plan_batch`), and codes and stores the
+rest through the one ingest loop (`seismo.store.ingest`), in short transactions: the server can read between polls, as
 with `seismo ingest` (docs/storage.md). Local paths only: a feed is fetched by whatever
 saves it (cron and curl, a crawler), never by seismo, so a watch never touches the network.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,26 +71,15 @@ def scan(target: Path) -> list[tuple[str, int, int]]:
 def check_target(target: str) -> Path:
     """The path to watch, or an error a user can act on (a URL, a missing path)."""
     if "://" in target:
-        raise SeismoError(
-            "E003",
-            Errors.E003.format(
-                path=target,
-                reason="seismo watch reads local files only; save the feed to a file "
-                "(e.g. `curl -o feeds/site.xml URL` from cron) and watch that file or folder",
-            ),
+        reason = (
+            "seismo watch reads local files only; save the feed to a file "
+            "(e.g. `curl -o feeds/site.xml URL` from cron) and watch that file or folder"
         )
+        raise SeismoError(Errors.E003.format(path=target, reason=reason))
     path = Path(target)
     if not path.exists():
-        raise SeismoError("E002", Errors.E002.format(path=target))
+        raise SeismoError(Errors.E002.format(path=target))
     return path
-
-
-def _code(docs: list[Document], nlp: Any, coder: Coder | None) -> Iterator[CodedDocument | Skipped]:
-    if not docs:
-        return iter(())
-    from seismo.pipeline import code_documents
-
-    return code_documents(docs, nlp=nlp, coder=coder)
 
 
 def watch_once(
@@ -104,6 +93,7 @@ def watch_once(
     """One poll: read new or changed files under `target`, code new stories into `db`."""
     from seismo.ingest import read_inputs
     from seismo.store import Store
+    from seismo.store.ingest import ingest_documents
 
     root = check_target(target)
     result = WatchResult()
@@ -125,11 +115,13 @@ def watch_once(
     with Store(db, read_only=True, wait=LOCK_WAIT) as store:
         plan = plan_batch(store.con, docs, threshold)
     coded: list[CodedDocument] = []
-    for outcome in _code(plan.to_code, nlp, coder):
-        if isinstance(outcome, Skipped):
-            result.skipped.append(outcome)
-        else:
-            coded.append(outcome)
+    if plan.to_code:
+        # The plan already set aside what is stored: code all of it (recode), in one loop
+        # with `seismo ingest`, which writes each batch as it is coded.
+        ingest_documents(
+            plan.to_code, db, recode=True, wait=LOCK_WAIT, nlp=nlp, coder=coder,
+            on_skip=result.skipped.append, on_written=coded.extend,
+        )  # fmt: skip
     failed = {d.content_hash for d in plan.to_code} - {c.document.content_hash for c in coded}
     sources = [source_row(c.document, c.document.content_hash, 1.0) for c in coded]
     retry: set[str] = set()  # files whose copies point at a story that failed to code
@@ -148,15 +140,14 @@ def watch_once(
         for c in coded
     ]
     with Store(db, wait=LOCK_WAIT) as store:
-        written = store.write(coded)
         tables.record(
             store.con,
             sources=sources,
             signatures=signatures,
             files=[f for f in changed if f[0] not in retry],
         )
-    result.coded = written.documents
-    result.events = written.events
+    result.coded = len(coded)
+    result.events = sum(len(c.events) for c in coded)
     result.duplicates = len(plan.duplicates) - sum(1 for _, h, _ in plan.duplicates if h in failed)
     result.known = len(plan.known)
     return result

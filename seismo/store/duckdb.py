@@ -25,6 +25,13 @@ from seismo.errors import Errors, SeismoError
 from seismo.model import CodedDocument
 from seismo.store import queries
 from seismo.store.rows import documents_table, events_table, stances_table
+from seismo.store.versions import (
+    REPLACED_VERSIONS_SQL,
+    is_disk_full,
+    version_key,
+    versions_table,
+    write_failure,
+)
 
 TABLES = ("documents", "events", "stances")
 
@@ -36,6 +43,7 @@ class WriteResult:
     documents: int
     events: int
     stances: int
+    replaced: int = 0  # earlier versions (same document id, other text) this write removed
 
 
 def _schema_sql() -> str:
@@ -57,6 +65,8 @@ def _reason(exc: Exception, path: str) -> str:
         )
     if "not a valid duckdb" in lowered or ("invalid" in lowered and "file" in lowered):
         return "it is not a DuckDB database file; pass another --db path"
+    if is_disk_full(text):
+        return write_failure(exc)
     if "no such file" in lowered or "does not exist" in lowered or "cannot open file" in lowered:
         return "the file does not exist; run `seismo ingest` first"
     return text.splitlines()[0] if text else type(exc).__name__
@@ -81,13 +91,12 @@ class Store:
         except duckdb.Error as exc:
             self.con.close()
             raise SeismoError(
-                "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
             ) from exc
 
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
         if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise SeismoError(
-                "E007",
                 Errors.E007.format(
                     path=self.path, reason="the file does not exist; run `seismo ingest` first"
                 ),
@@ -103,7 +112,7 @@ class Store:
                     delay = min(delay * 2, 1.0)
                     continue
                 raise SeismoError(
-                    "E007", Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
+                    Errors.E007.format(path=self.path, reason=_reason(exc, self.path))
                 ) from exc
 
     def _check_schema(self) -> None:
@@ -117,7 +126,6 @@ class Store:
         if missing:
             self.con.close()
             raise SeismoError(
-                "E007",
                 Errors.E007.format(
                     path=self.path,
                     reason=f"it is not a seismo database (no {', '.join(missing)} table)",
@@ -125,7 +133,12 @@ class Store:
             )
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()  # a checkpoint can run here, and fail on a full disk
+        except duckdb.Error as exc:
+            raise SeismoError(
+                Errors.E019.format(path=self.path, reason=write_failure(exc))
+            ) from exc
 
     def shared(self) -> Store:
         """Another handle on this open database (a DuckDB cursor), for one thread's use.
@@ -153,40 +166,83 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def coded_published(self, content_hash: str, coder: str) -> tuple[bool, dt.date | None]:
+        """Whether this text was coded by this coder version, and the publication date it
+        was coded against (a new date changes the events' dates, so it is coded again)."""
+        row = self.con.execute(
+            "SELECT published FROM documents WHERE content_hash = ? AND coder = ?",
+            [content_hash, coder],
+        ).fetchone()
+        return (row is not None, row[0] if row is not None else None)
+
     def write(self, batch: Sequence[CodedDocument]) -> WriteResult:
         """Store coded documents in one transaction, replacing what each had before.
 
-        A document seen twice in the batch keeps its last coding.
+        A document seen twice in the batch keeps its last coding. A document whose id comes
+        back with another text (a corrected article) replaces its earlier version: events,
+        stances and the document row go, and `document_history` keeps the old content hash
+        (see `versions_table` for when an id counts as the same document). Raises E019 with
+        the cause and what to do when the write fails (a full disk), after rolling back.
         """
         latest = {item.document.content_hash: item for item in batch}
-        coded = list(latest.values())
+        by_version = {
+            version_key(i.document) or i.document.content_hash: i for i in latest.values()
+        }
+        coded = list(by_version.values())
         if not coded:
             return WriteResult(0, 0, 0)
-        docs = documents_table(coded, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        events = events_table(coded)
-        stances = stances_table(coded)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        batch_tables = {
+            "documents": documents_table(coded, now),
+            "events": events_table(coded),
+            "stances": stances_table(coded),
+            "versions": versions_table(coded),
+        }
         con = self.con
-        con.register("_batch_documents", docs)
-        con.register("_batch_events", events)
-        con.register("_batch_stances", stances)
+        for name, table in batch_tables.items():
+            con.register(f"_batch_{name}", table)
         try:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                for table in TABLES:
-                    con.execute(
-                        f"DELETE FROM {table} WHERE content_hash IN "
-                        "(SELECT content_hash FROM _batch_documents)"
-                    )
-                for table in TABLES:
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_{table}")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            replaced = self._replace_in_transaction(now)
+        except duckdb.Error as exc:
+            raise SeismoError(
+                Errors.E019.format(path=self.path, reason=write_failure(exc))
+            ) from exc
         finally:
+            for name in batch_tables:
+                con.unregister(f"_batch_{name}")
+        docs, events, stances = (batch_tables[t].num_rows for t in TABLES)
+        return WriteResult(docs, events, stances, replaced)
+
+    def _replace_in_transaction(self, now: dt.datetime) -> int:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            replaced = con.execute(REPLACED_VERSIONS_SQL).fetchall()
+            if replaced:
+                con.executemany(
+                    "INSERT INTO document_history VALUES (?, ?, ?, ?, ?)",
+                    [[*row, now] for row in replaced],
+                )
+            old = [[row[2]] for row in replaced]
             for table in TABLES:
-                con.unregister(f"_batch_{table}")
-        return WriteResult(docs.num_rows, events.num_rows, stances.num_rows)
+                con.execute(
+                    f"DELETE FROM {table} WHERE content_hash IN "
+                    "(SELECT content_hash FROM _batch_documents)"
+                )
+                if old:
+                    con.executemany(f"DELETE FROM {table} WHERE content_hash = ?", old)
+            for table in TABLES:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_{table}")
+            con.execute("COMMIT")
+        except BaseException:
+            # A failed COMMIT has already ended the transaction: a second error from the
+            # ROLLBACK ("no transaction is active") must not hide the first, real one.
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        return len(replaced)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -253,9 +309,7 @@ def open_events_view(con: duckdb.DuckDBPyConnection, parquet_dir: str | Path) ->
     if (root / "events").is_dir():  # the folder `seismo spark` wrote: events beside stances
         root = root / "events"
     if not root.is_dir() or not any(root.rglob("*.parquet")):
-        raise SeismoError(
-            "E007", Errors.E007.format(path=str(root), reason="no Parquet files under it")
-        )
+        raise SeismoError(Errors.E007.format(path=str(root), reason="no Parquet files under it"))
     pattern = str(root / "**" / "*.parquet").replace("'", "''")
     con.execute(
         "CREATE OR REPLACE VIEW events AS "

@@ -49,6 +49,7 @@ EVENT_SCHEMA = pa.schema(
         ("confidence", pa.float64()),
         ("trigger", pa.string()),
         ("coder", pa.string()),
+        ("date_basis", pa.string()),  # last: schema 2 appends it to older files
     ]
 )
 
@@ -70,6 +71,7 @@ STANCE_SCHEMA = pa.schema(
         ("modality", pa.string()),
         ("evidence", pa.string()),
         ("coder", pa.string()),
+        ("date_basis", pa.string()),
     ]
 )
 
@@ -160,6 +162,7 @@ def events_table(coded: Sequence[CodedDocument]) -> pa.Table:
                     "date_precision": ev.date.precision,
                     "date_text": ev.date.text,
                     "date_warning": ev.date.warning,
+                    "date_basis": ev.date.basis if ev.date.value else None,
                     "event_date": ev.date.start,
                     "date_end": period_end(ev.date),
                     "modality": ev.modality,
@@ -201,6 +204,7 @@ def stances_table(coded: Sequence[CodedDocument]) -> pa.Table:
                     "date_precision": st.date.precision,
                     "date_text": st.date.text,
                     "date_warning": st.date.warning,
+                    "date_basis": st.date.basis if st.date.value else None,
                     "stance_date": st.date.start,
                     "modality": st.modality,
                     "evidence": st.evidence,
@@ -268,6 +272,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "date": row.get("date"),
         "date_precision": row.get("date_precision"),
         "date_text": row.get("date_text"),
+        "date_basis": row.get("date_basis"),
         "modality": row.get("modality"),
         "location": location,
         "confidence": None if row.get("confidence") is None else round(row["confidence"], 3),
@@ -293,6 +298,7 @@ def stance_record(row: dict[str, Any]) -> dict[str, Any]:
         "date": row.get("date"),
         "date_precision": row.get("date_precision"),
         "date_text": row.get("date_text"),
+        "date_basis": row.get("date_basis"),
         "modality": row.get("modality"),
         "evidence": row.get("evidence"),
         "coder": row.get("coder"),

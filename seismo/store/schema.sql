@@ -61,7 +61,8 @@ CREATE TABLE IF NOT EXISTS events (
     location_basis VARCHAR,    -- clause, paragraph, dateline, actor
     confidence DOUBLE,
     trigger VARCHAR,
-    coder VARCHAR
+    coder VARCHAR,
+    date_basis VARCHAR        -- text, story or published (schema 2; appended by migration)
 );
 
 CREATE TABLE IF NOT EXISTS stances (
@@ -90,11 +91,26 @@ CREATE TABLE IF NOT EXISTS stances (
     stance_date DATE,         -- first day of the period; NULL when undated
     modality VARCHAR,
     evidence VARCHAR,
-    coder VARCHAR
+    coder VARCHAR,
+    date_basis VARCHAR
+);
+
+
+-- Earlier versions of documents whose id came back with another text (a corrected article):
+-- their events and stances were replaced; the old content hash is kept here.
+CREATE TABLE IF NOT EXISTS document_history (
+    doc_id VARCHAR NOT NULL,
+    path VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    replaced_by VARCHAR NOT NULL,
+    replaced_at TIMESTAMP
 );
 
 -- files written before events carried a location's kind and basis
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
-
-INSERT OR IGNORE INTO seismo_meta VALUES ('schema_version', '1');
+-- Schema 2 added events.date_basis and stances.date_basis: files of schema 1 get the
+-- columns here (NULL for rows coded before; re-ingest with --recode to fill them).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS date_basis VARCHAR;
+ALTER TABLE stances ADD COLUMN IF NOT EXISTS date_basis VARCHAR;
+INSERT OR REPLACE INTO seismo_meta VALUES ('schema_version', '2');

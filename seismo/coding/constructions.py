@@ -1,0 +1,133 @@
+"""Constructions of wire copy that change who did what to whom, read off the parse.
+
+The coder asks these when the plain reading (subject acts on object) would be wrong:
+
+- "since the invasion of Ukraine", "after the 2014 annexation": an event noun in a
+  background adverbial is not an act of the sentence's subject;
+- "blamed each other": a reciprocal object names the subjects themselves, each the other's
+  target;
+- "an air strike near Damascus", "clashes in Goma": with no other target, the state a
+  military act took place in is its target, and the place is a location, never a source;
+- "the border service accused ...": a role named earlier with its state ("the Kyrgyz border
+  service") keeps that state for the rest of the story;
+- "decided to impose", "will suspend negotiations, the ministry said": an announced decision
+  is coded as the act it announces, not as a threat or a wish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from seismo.coding.arguments import Phrase, children
+from seismo.coding.lexicon import Lexicon
+from seismo.coding.modality import Modality
+
+# Prepositions that put an event in the story's background: its actor is whoever the
+# noun itself names ("Russia's invasion"), never the subject of the sentence around it.
+BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "despite",
+                              "until", "ahead", "prior"})  # fmt: skip
+# Prepositions that say where a military act took place ("strikes near Damascus").
+PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
+
+
+def in_background(noun: Token) -> bool:
+    """Whether an event noun sits in a background adverbial ("since the invasion of X")
+    on its way up to the verb of its clause."""
+    cur = noun
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in BACKGROUND_PREPS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in BACKGROUND_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def is_reciprocal(ph: Phrase) -> bool:
+    """ "each other", "one another": the phrase names the subjects themselves."""
+    head = ph.head
+    if head.lower_ == "other":
+        return any(c.lower_ == "each" for c in head.children) or (
+            head.i > 0 and head.doc[head.i - 1].lower_ == "each"
+        )
+    if head.lower_ == "another":
+        return head.i > 0 and head.doc[head.i - 1].lower_ == "one"
+    return False
+
+
+def reciprocal_slots(trigger: Token) -> list[Phrase]:
+    """The reciprocal words among a verb's own arguments: "accused each other", "clashed
+    with one another", "open embassies in each other's capitals" (not inside a clause of
+    their own)."""
+    found = []
+    for tok in trigger.subtree:
+        ph = Phrase(tok, [tok], "reciprocal")
+        if tok.i == trigger.i or not is_reciprocal(ph):
+            continue
+        cur = tok.head
+        while cur.i != trigger.i and cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == trigger.i:
+            found.append(ph)
+    return found
+
+
+def place_heads(*holders: Token) -> list[Token]:
+    """The places a trigger (or the verb carrying it) happened in: "near Damascus",
+    "in southern Lebanon" (the head nouns of those phrases, nearest first)."""
+    found: list[Token] = []
+    for holder in holders:
+        for prep in children(holder, "prep"):
+            if prep.lower_ in PLACE_PREPS:
+                for obj in children(prep, "pobj"):
+                    found.append(obj)
+                    # "in the town of Batken", "in the north of Syria"
+                    found.extend(o for p in children(obj, "prep") if p.lower_ == "of"
+                                 for o in children(p, "pobj"))  # fmt: skip
+    return found
+
+
+def role_words(head: Token) -> list[str]:
+    """The ways a role may be written with this head: "border service", "service"."""
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    words = []
+    if compounds:
+        words.append(" ".join([*(c.lower_ for c in compounds), head.lower_]))
+    words.append(head.lower_)
+    return words
+
+
+@dataclass
+class RoleMemory:
+    """Roles the story has tied to a state ("the Kyrgyz border service"), by their words,
+    so that a later bare "the border service" or "the ministry" is the same state's."""
+
+    states: dict[str, str] = field(default_factory=dict)  # role words -> country code
+
+    def note(self, role_text: str, country: str) -> None:
+        words = role_text.lower().split()
+        for n in range(1, len(words) + 1):
+            self.states[" ".join(words[-n:])] = country
+
+    def country_of(self, head: Token) -> str | None:
+        for words in role_words(head):
+            if words in self.states:
+                return self.states[words]
+        return None
+
+
+def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
+    """Whether an intended act is an announced decision to be coded as the act itself:
+    "decided to sever ties", "ordered the release", "will suspend negotiations" (a reported
+    plain future of a reduction of relations). The word lists are in grammar.yaml and
+    rules/codes.yaml."""
+    if modality.value != "intended" or root not in lex.word_set("codes", "announced_roots"):
+        return False
+    governor = modality.governor
+    if governor in lex.words("decision_governors"):
+        return True
+    return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))
