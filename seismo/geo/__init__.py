@@ -63,8 +63,12 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
     gazetteer = default_gazetteer()
     pattern = _curated_pattern()
     sentences = list(sdoc.sents)
-    actor_countries = [c for e in events for c in (e.source.country,
-                       e.target.country if e.target else None) if c and c in gazetteer.fips_by_iso3]  # fmt: skip
+    actor_countries = [
+        a.country
+        for e in events
+        for a in (e.source, e.target)
+        if a is not None and a.country in gazetteer.fips_by_iso3 and not _city_name(a.text)
+    ]
     ents = list(sdoc.ents)
     everywhere = [list(gazetteer.candidates(ent.text)) for ent in ents if ent.label_ == "GPE"]
     story = story_of(
@@ -112,6 +116,13 @@ def _home_of(event: Event, gazetteer: Gazetteer) -> Location | None:
         return None
     place = gazetteer.country(country)
     return to_location(place, "actor") if place is not None else None
+
+
+def _city_name(text: str) -> bool:
+    """An actor named by a city ("London" taken for Britain) says nothing about which
+    London the story means: it must not pull the choice towards itself."""
+    candidates = default_gazetteer().candidates(text) if text else []
+    return bool(candidates) and candidates[0].feature == "city"
 
 
 def _modifier(span: Span) -> bool:
