@@ -63,11 +63,14 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
     gazetteer = default_gazetteer()
     pattern = _curated_pattern()
     sentences = list(sdoc.sents)
-    actor_countries = [
+    actor_countries: list[str] = [
         a.country
         for e in events
         for a in (e.source, e.target)
-        if a is not None and a.country in gazetteer.fips_by_iso3 and not _city_name(a.text)
+        if a is not None
+        and a.country is not None
+        and a.country in gazetteer.fips_by_iso3
+        and not _city_name(a.text)
     ]
     ents = list(sdoc.ents)
     everywhere = [list(gazetteer.candidates(ent.text)) for ent in ents if ent.label_ == "GPE"]
