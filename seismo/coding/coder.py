@@ -85,7 +85,9 @@ class Coder:
                     continue  # nobody named, nobody to infer: nothing to code
             dates = SentenceDates.find(sent, doc.published, _tense(sent))
             reference = (
-                None if dates.expressions else sentence_reference_date(sent.text, doc.published)
+                None
+                if dates.expressions
+                else sentence_reference_date(sent.text, doc.published, self.lex)
             )
             scope = SentenceScope(
                 doc, si, sent, by_token, sent_mentions, ctx, dates, reference, doc.published

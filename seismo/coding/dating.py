@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
+from seismo.coding.lexicon import Lexicon, default_lexicon
 from seismo.dates import TemporalExpression, find_temporal_expressions
 from seismo.model import EventDate
 
@@ -77,37 +78,35 @@ def known_event_date(
     return None
 
 
-# "at the same time as X", "on the eve of X": the sentence shares X's month, not only its year
-CLOSE_IN_TIME = re.compile(
-    r"simultaneous(?:ly)? with|at the same time as|on the eve of|just before|just after|"
-    r"shortly (?:before|after)|in the (?:first )?days? (?:of|after)|amid",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=8)
+def _starting_with(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for any of `words` at the start of a word, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})" if words else r"(?!)", re.IGNORECASE)
 
 
-def sentence_reference_date(text: str, anchor: dt.date | None) -> EventDate | None:
+def sentence_reference_date(
+    text: str, anchor: dt.date | None, lex: Lexicon | None = None
+) -> EventDate | None:
     """A well-known event named in the sentence: what the sentence tells is no earlier.
 
-    Only the year is claimed, or the month where the text ties the two closely together.
+    Only the year is claimed, or the month where the text ties the two closely together
+    ("at the same time as X", "on the eve of X": rules/words.yaml close_in_time_phrases).
     """
     if anchor is None:
         return None
+    close = (lex or default_lexicon()).words("close_in_time_phrases")
+    lowered = text.lower()
     for known in known_events():
         if anchor >= known.valid_from and known.pattern.search(text):
-            if CLOSE_IN_TIME.search(text) and len(known.date) >= 7:
+            if any(p in lowered for p in close) and len(known.date) >= 7:
                 return EventDate(known.date[:7], "month", known.name)
             return EventDate(known.date[:4], "year", known.name)
     return None
 
 
-RESPONSE_WORDS = re.compile(
-    r"\b(?:sanction|restriction|measure|retaliat|in response to|in view of|reaction)",
-    re.IGNORECASE,
-)
-
-
 def contradicted_year(
-    date: EventDate, sentence: str, responds_to: list[EventDate]
+    date: EventDate, sentence: str, responds_to: list[EventDate], lex: Lexicon | None = None
 ) -> EventDate | None:
     """A printed date that comes before the acts its sentence answers (flag, don't change).
 
@@ -115,7 +114,8 @@ def contradicted_year(
     against the source. Returns the date with a `warning`, and the likely intended date in
     the warning text; the caller keeps the printed value.
     """
-    if not date.value or not responds_to or not RESPONSE_WORDS.search(sentence):
+    responses = _starting_with((lex or default_lexicon()).words("response_words"))
+    if not date.value or not responds_to or not responses.search(sentence):
         return None
     answered = [d for d in responds_to if d.value and d.value[:4] > date.value[:4]]
     if not answered:

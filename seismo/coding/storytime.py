@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from seismo.coding.dating import SentenceDates, clause_head, coarsen, likely_date
+from seismo.coding.lexicon import lexicon_of
 from seismo.dates.relative import STORY_DAY, story_day_offset
 from seismo.model import NO_DATE, Event, EventDate
 
@@ -39,8 +40,6 @@ STORY_WINDOW = dt.timedelta(days=10)
 OPENING_PARAGRAPHS = 3
 OPENING_SENTENCES = 4
 MODAL_FUTURE = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must"})
-SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "add", "state", "confirm",
-                          "explain", "write", "claim", "note"})  # fmt: skip
 NO_ANCHOR_WARNING = "no publication date to place {text!r} against"
 
 
@@ -50,7 +49,8 @@ def clause_tense(tok: Token) -> str | None:
     verb = clause_head(tok)
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxes or ("'d" in auxes and verb.tag_ == "VBN"):
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS:
+        speech = lexicon_of(tok.doc).words("reporting_verbs")  # grammar.yaml
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech:
             return "past"  # "said that Lula had met Xi": reported speech shifts the tense back
         return "pluperfect"
     if any(a in MODAL_FUTURE for a in auxes):
