@@ -28,7 +28,7 @@ class LocationOut(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # city, region, sea, country
-    basis: str | None = None  # clause, paragraph, dateline, actor
+    basis: str | None = None  # clause, dateline, actor
 
 
 class EventOut(BaseModel):
