@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.coding.arguments import Phrase, children
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
 from seismo.model import Actor
 
@@ -36,6 +36,7 @@ PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "ove
 def in_background(noun: Token) -> bool:
     """Whether an event noun sits in a background adverbial ("since the invasion of X")
     on its way up to the verb of its clause."""
+    nouns = lexicon_of(noun.doc).words("background_nouns")  # "on the eve of X"
     cur = noun
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -43,6 +44,8 @@ def in_background(noun: Token) -> bool:
         if cur.dep_ == "prep" and cur.lower_ in BACKGROUND_PREPS:
             return True
         if cur.dep_ == "pobj" and cur.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ == "of" and cur.head.lemma_.lower() in nouns:
             return True
         cur = cur.head
     return False
