@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from seismo.coding.arguments import Phrase, children
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.modality import Modality
+from seismo.model import Actor
 
 # Prepositions that put an event in the story's background: its actor is whoever the
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
@@ -103,20 +104,21 @@ def role_words(head: Token) -> list[str]:
 
 @dataclass
 class RoleMemory:
-    """Roles the story has tied to a state ("the Kyrgyz border service"), by their words,
-    so that a later bare "the border service" or "the ministry" is the same state's."""
+    """Roles the story has tied to an actor ("the Kyrgyz border service", "the International
+    Criminal Court"), by their words, so that a later bare "the border service" or "the
+    court" is the same one."""
 
-    states: dict[str, str] = field(default_factory=dict)  # role words -> country code
+    actors: dict[str, Actor] = field(default_factory=dict)  # role words -> actor
 
-    def note(self, role_text: str, country: str) -> None:
+    def note(self, role_text: str, actor: Actor) -> None:
         words = role_text.lower().split()
         for n in range(1, len(words) + 1):
-            self.states[" ".join(words[-n:])] = country
+            self.actors[" ".join(words[-n:])] = actor
 
-    def country_of(self, head: Token) -> str | None:
+    def actor_of(self, head: Token) -> Actor | None:
         for words in role_words(head):
-            if words in self.states:
-                return self.states[words]
+            if words in self.actors:
+                return self.actors[words]
         return None
 
 

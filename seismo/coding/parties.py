@@ -30,9 +30,11 @@ from seismo.coding.constructions import (
     reciprocal_slots,
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
+from seismo.coding.lexicon import lexicon_of
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
+# Prepositions of a topic ("spoke about X"): a closed class, kept in Python.
 TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
 
 
@@ -166,11 +168,43 @@ def parties(
     ):  # fmt: skip
         # "both countries recalled their ambassadors": each from the other
         return sources, list(sources), "reciprocal"
+    if not targets and sources and trig.rule.code[:2] == "11":
+        targets = _author_of_condemned_act(trig, scope, source_keys)
+        if targets:
+            how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
             how = "object"
     return sources, targets, how
+
+
+# Roots of the violent acts a condemnation without a named author refers to.
+VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+ASSAULT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _author_of_condemned_act(
+    trig: Trigger, scope: SentenceScope, source_keys: frozenset[str]
+) -> list[Actor]:
+    """ "Lula condemned the operation", "Hague deplored the killings": the author of the
+    violence the story last reported, when the object names such an act and nobody else."""
+    obj = trig.obj
+    acts = scope.ctx.events
+    if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
+        return []
+    done = [e for e in acts if e.modality == "asserted" and e.target is not None]
+    for roots in (ASSAULT_ROOTS, VIOLENT_ROOTS):  # an attack before a show of force
+        for event in reversed(done):
+            if event.root not in roots:
+                continue
+            author = event.source
+            if author.key in source_keys or author.country is None:
+                return []
+            code = author.code if author.country == "IGO" else author.country
+            return [Actor(code=code, country=author.country, sector=None, name=author.name,
+                          text=author.text)]  # fmt: skip
+    return []
 
 
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:

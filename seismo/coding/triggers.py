@@ -150,16 +150,11 @@ def _modifier_words(tok: Token) -> set[str]:
     }
 
 
-# Event nouns that, bare after "in", give the reason for another act: "recalled its envoy in
-# protest at the decision" is a recall, not a demonstration.
-REASON_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
-
-
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if (
-        tok.lemma_.lower() in REASON_NOUNS
+        tok.lemma_.lower() in lex.words("reason_nouns")  # "recalled its envoy in protest"
         and tok.dep_ == "pobj"
         and tok.head.lower_ == "in"
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
