@@ -132,9 +132,8 @@ class Discourse:
             if antecedent is None:
                 return []
             return self.actors_of(phrase(antecedent, "relative"), scope)
-        if ph.head.lemma_.lower() in self.lex.words("pair_words") and ctx.last_pair:
-            quantified = any(c.lower_ in ("both", "two") for c in ph.head.children)
-            if quantified and not scope.mentions_in(ph.tokens):
+        if ctx.last_pair and _names_last_pair(ph, self.lex.words("pair_words")):
+            if not scope.mentions_in(ph.tokens):
                 return list(ctx.last_pair)
         if ph.via in ("subject", "controller") and scope.by_token.get(ph.head.i) is None:
             if ph.head.lemma_.lower() in self.lex.nouns:
@@ -302,6 +301,19 @@ def _same_clause(tok: Token, mention: Mention) -> bool:
     """A place named in the same clause: "protesters rallied in Tbilisi"."""
     other = tok.doc[mention.start]
     return _clause_of(tok).i == _clause_of(other).i and other.i != tok.i
+
+
+def _names_last_pair(ph: Phrase, pair_words: frozenset[str]) -> bool:
+    """ "both sides", "the two leaders", and their officials: "the defence ministers of both
+    countries", "the two countries' security chiefs"."""
+    holders = [ph.head] + [
+        t for t in ph.tokens
+        if t.dep_ in ("pobj", "poss") and t.head.i in (ph.head.i, *[c.i for c in ph.head.children])
+    ]  # fmt: skip
+    return any(
+        t.lemma_.lower() in pair_words and any(c.lower_ in ("both", "two") for c in t.children)
+        for t in holders
+    )
 
 
 def names_a_pair(sent: Span) -> bool:

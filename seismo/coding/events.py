@@ -82,7 +82,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         answered = [e.date for e in ctx.events
                     if e.source.key == tgt and e.target is not None and e.target.key == src
                     and e.root in ("16", "17", "13", "11")]  # fmt: skip
-        flagged = contradicted_year(date, scope.sent.text, answered)
+        flagged = contradicted_year(date, scope.sent.text, answered, discourse.lex)
         if flagged is not None:
             date = flagged
             ctx.flagged = flagged

@@ -34,6 +34,7 @@ from seismo.coding.lexicon import lexicon_of
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
+# Prepositions of a topic ("spoke about X"): a closed class, kept in Python.
 TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
 
 
