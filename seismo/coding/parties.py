@@ -127,6 +127,9 @@ def parties(
     targets: list[Actor] = []
     slot_found: str | None = None
     source_keys = frozenset(s.key for s in sources)
+    counterpart = _counterpart(trig, sources, scope, discourse)
+    if counterpart:  # "Uribe accused his opposite number": the other leader's state
+        return sources, counterpart, "inferred"
     if len(sources) >= 2 and reciprocal_slots(trig.light_verb or tok):
         # "both sides blamed each other": each source is the other's target
         return sources, list(sources), "reciprocal"
@@ -207,6 +210,33 @@ def _author_of_condemned_act(
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
     """Whether the target phrases of a joint act name two parties or more."""
     return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
+
+
+COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts", "number"})
+
+
+def _counterpart(
+    trig: Trigger, sources: list[Actor], scope: SentenceScope, discourse: Discourse
+) -> list[Actor]:
+    """ "his counterpart", "his opposite number" with no state named: the state of the
+    other side, the nearest state named before that is not the source's."""
+    obj = trig.obj if not trig.nominal else None
+    if obj is None or obj.lower_ not in COUNTERPART_NOUNS or not sources:
+        return []
+    if obj.lower_ == "number" and not any(c.lower_ == "opposite" for c in obj.children):
+        return []
+    modifiers = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))]
+    if scope.mentions_in(modifiers):
+        return []  # "his Colombian counterpart": the phrase names the state
+    own = {s.key for s in sources}
+    before = [m for m in scope.mentions if m.end <= obj.i]
+    candidates = [discourse.resolve(m, scope.on) for m in reversed(before)]
+    candidates += [a for _, a in reversed(scope.ctx.recent)]
+    for actor in candidates:
+        if actor is not None and actor.key not in own and actor.country not in (None, "IGO"):
+            return [Actor(code=actor.country, country=actor.country, sector=None,
+                          name=actor.name, text=obj.text)]  # fmt: skip
+    return []
 
 
 def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:
