@@ -118,7 +118,8 @@ def sentence_reference_date(
 # the war in Ukraine began"; a passing mention ("fears the war could spill over") does not
 TEMPORAL_LEAD = re.compile(
     r"\b(?:after|since|following|amid|during|before|until|in the wake of|in response to"
-    r"|in reaction to|when|as a result of)\b"
+    r"|in reaction to|when|as a result of|on the eve of|at the same time as|simultaneous(?:ly)?"
+    r" with|in the (?:first )?days? (?:of|after))\b"
     r"(?:(?!\b(?:and|but|that|which|who|could|would|will|might|may)\b)[^.;:]){0,32}$",
     re.IGNORECASE,
 )
