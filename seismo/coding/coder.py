@@ -95,8 +95,11 @@ class Coder:
             sent_events: list[Event] = []
             for trig in find_triggers(sent, self.lex):
                 for event in events_for(trig, scope, discourse):
+                    # the same act restated with its own date is one event; an act that
+                    # only takes the story's date is told again only within one sentence
+                    when = event.date.value if event.date.basis == "text" else f"s{si}"
                     key = (event.source.code, event.target.code if event.target else None,
-                           event.cameo, event.date.value, event.modality)  # fmt: skip
+                           event.cameo, when, event.modality)  # fmt: skip
                     keys = headline_seen if paragraphs[si] < body else seen
                     if key in keys:
                         continue

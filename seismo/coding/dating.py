@@ -98,11 +98,24 @@ def sentence_reference_date(
     close = (lex or default_lexicon()).words("close_in_time_phrases")
     lowered = text.lower()
     for known in known_events():
-        if anchor >= known.valid_from and known.pattern.search(text):
+        if anchor < known.valid_from:
+            continue
+        found = known.pattern.search(text)
+        if found and TEMPORAL_LEAD.search(text, max(0, found.start() - 60), found.start()):
             if any(p in lowered for p in close) and len(known.date) >= 7:
                 return EventDate(known.date[:7], "month", known.name)
             return EventDate(known.date[:4], "year", known.name)
     return None
+
+
+# the sentence places itself in time by the event: "after the invasion of Ukraine", "since
+# the war in Ukraine began"; a passing mention ("fears the war could spill over") does not
+TEMPORAL_LEAD = re.compile(
+    r"\b(?:after|since|following|amid|during|before|until|in the wake of|in response to"
+    r"|in reaction to|when|as a result of)\b"
+    r"(?:(?!\b(?:and|but|that|which|who|could|would|will|might|may)\b)[^.;:]){0,32}$",
+    re.IGNORECASE,
+)
 
 
 def contradicted_year(
@@ -148,6 +161,8 @@ PREPOSITIONAL = re.compile(
     r"^(?:on|in|at|during|between|from|until|till|by|before|after|around|early|late)\b",
     re.IGNORECASE,
 )
+# "after the 2019 [election]": an article before a bare year makes it an adjective
+ARTICLE_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+\d{4}$", re.IGNORECASE)
 # expressions that date a noun and nothing else: "the 1956 declaration", "the deal of 2015"
 ATTRIBUTIVE_START = re.compile(r"^(?:the\s|a\s|\d|[A-Z][a-z]+\s+\d{4}\b)", re.IGNORECASE)
 
@@ -235,12 +250,13 @@ class SentenceDates:
         "Friday", "yesterday" are adverbs of the clause wherever the parser
         hangs them ("arrived in the capital Friday"), unless possessive ("Sunday's vote").
         """
-        if PREPOSITIONAL.match(expr.text):
+        attributive = ARTICLE_YEAR.search(expr.text) is not None
+        if PREPOSITIONAL.match(expr.text) and not attributive:
             return None  # "at the summit on July 12": the parser's attachment is a guess
         after = self.sent.text[expr.end : expr.end + 2]
         if expr.kind == "relative" and expr.date.precision == "day" and after not in ("'s", "’s"):
             return None
-        tok = self._token_at(expr.start)
+        tok = self._token_at(expr.end - 1 if attributive else expr.start)
         if tok is None:
             return None
         head = tok
@@ -273,6 +289,13 @@ class SentenceDates:
         """Whether an expression may date this trigger (see the class docstring)."""
         bound = self._bound_noun(expr)
         clause = clause_head(trigger)
+        if bound is not None and clause.dep_ == "relcl" and clause.head.i == bound.i:
+            return True  # "last month's coup, which overthrew the president"
+        anchor = self._anchor_token(expr)
+        if anchor is not None and expr.kind == "since":
+            held = clause_head(anchor)
+            if held.dep_ in ("relcl", "acl") and held.head.i == trigger.i:
+                return True  # "sanctions that have been in place since the 2006 coup"
         if bound is not None and bound.i != trigger.i:
             prepositional = not ATTRIBUTIVE_START.match(expr.text) and not (
                 expr.text.lower().startswith(("of ", "since "))
@@ -280,7 +303,6 @@ class SentenceDates:
             # "signed an agreement on Monday": the parser may hang the day on the object
             if not (prepositional and bound.dep_ == "dobj" and bound.head.i == clause.i):
                 return False
-        anchor = self._anchor_token(expr)
         if anchor is None:
             return True
         own_clause = clause_head(anchor)

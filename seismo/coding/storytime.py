@@ -11,7 +11,8 @@ So an event's date is, in order:
    "the previous day" is counted from the day the story has reached;
 2. for a plan, a threat or a stance: when it was stated (the paragraph's date when that is
    not in the past of the article, else the story's day);
-3. a well-known event named in the sentence ("after the invasion of Ukraine"): its year;
+3. a well-known event the sentence places itself after ("after the invasion of Ukraine"):
+   its year;
 4. for a report in the past or present perfect: the date the paragraph has reached
    ("story");
 5. the day of the story told by the opening ("story"), else the publication date
@@ -85,6 +86,8 @@ class StoryTime:
         if published is None:
             return clock
         for dates in opening[:OPENING_SENTENCES]:
+            if len(dates.sent.text.strip()) < 40:
+                continue  # a date line under the title ("30 April 2022") is the publication's
             for expr in dates.free():
                 day = expr.date.start
                 if (
@@ -196,7 +199,10 @@ class StoryTime:
             e.date for e in dates.expressions
             if e.date.value and (id(e) in free or (e.date.value, e.date.text) in used)
         ]  # fmt: skip
-        if stated:
+        unplaced = [e for e in dates.free() if not e.date.value and e.date.warning != STORY_DAY]
+        if unplaced and not stated:
+            self.ref = None  # "On Monday" with no publication date: the story's time is lost
+        elif stated:
             self.ref = _with_basis(stated[-1], "story")
         elif own:
             self.ref = _with_basis(own[-1], "story")
