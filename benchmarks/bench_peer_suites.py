@@ -52,6 +52,20 @@ def _match(gold: list[dict], pred: list[dict], use_root: bool) -> int:
     return hits
 
 
+def _missed_by_root(misses: list[tuple[str, list[dict], list[dict]]]) -> str:
+    """Gold events left unmatched, counted by CAMEO root: where coverage is thinnest."""
+    counts: dict[str, int] = {}
+    for _text, gold, pred in misses:
+        free = [dict(p) for p in pred]
+        for g in gold:
+            if _match([g], free, True):
+                free = [p for p in free if not p.get("hit")]
+                continue
+            root = (g.get("root_any") or [g.get("root") or "??"])[0]
+            counts[root] = counts.get(root, 0) + 1
+    return " ".join(f"{root}:{n}" for root, n in sorted(counts.items()))
+
+
 def score_suite(name: str, records: list[dict], coded: dict[str, list[dict]]) -> dict:
     use_root = name != "petrarch2-unittests"
     n_gold = n_pred = n_hit = no_event_fp = no_event_n = 0
@@ -119,6 +133,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", action="append", help="suite folder name (repeatable)")
     parser.add_argument("--show", type=int, default=0, help="print N missed sentences per suite")
+    parser.add_argument("--by-root", action="store_true", help="count missed gold events by root")
     parser.add_argument("--json", action="store_true", help="one JSON object per suite")
     args = parser.parse_args()
     if not SUITES.is_dir():
@@ -141,6 +156,8 @@ def main() -> int:
             f"matched {result['matched']}; false positives on {result['no_event_sentences']} "
             f"no-event sentences: {result['no_event_false_positives']}; {seconds:.1f} s)"
         )
+        if args.by_root:
+            print("     missed by root:", _missed_by_root(misses))
         for text, gold, pred in misses[: args.show]:
             print("   -", text[:150])
             print(
