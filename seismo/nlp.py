@@ -40,6 +40,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs the small English lemmatizer gets wrong by stripping "-ed"/"-s" to a word it knows
+# ("staged" -> "stag", "waged" -> "wag"): an event verb whose lemma is wrong matches no rule.
+_LEMMA_BASES = ("stage", "wage", "rape", "snipe", "lambaste", "scramble", "rearrest")
+
+
+def _inflections(base: str) -> list[str]:
+    if base.endswith("e"):
+        return [base + "d", base + "s", base[:-1] + "ing"]
+    return [base + "ed", base + "s", base + "ing"]
+
+
+VERB_LEMMA_FIXES = {form: base for base in _LEMMA_BASES for form in _inflections(base)}
+
+
+@Language.component("seismo_verb_lemmas")
+def fix_verb_lemmas(doc: Doc) -> Doc:
+    """Give the verbs of `VERB_LEMMA_FIXES` their lemma ("staged a protest" -> stage)."""
+    for tok in doc:
+        base = VERB_LEMMA_FIXES.get(tok.lower_)
+        if base is not None and tok.pos_ in ("VERB", "AUX"):
+            tok.lemma_ = base
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load the spaCy pipeline once per process and name."""
@@ -53,4 +77,6 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     if "parser" in nlp.pipe_names and "seismo_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("seismo_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "seismo_verb_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("seismo_verb_lemmas", after="lemmatizer")
     return nlp
