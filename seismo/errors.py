@@ -56,6 +56,7 @@ class Errors(metaclass=_WithCodes):
     E017 = "{path} exists: pass --overwrite to replace it with the demo database."
     E018 = "{path}: {count} error(s) in the dictionary overlay (listed above): fix them and check again."
     E019 = "Cannot write to the database {path}: {reason}. The batches committed before this one are kept; run the same command again once that is fixed and it goes on where it stopped."
+    E020 = "No stored event involves '{value}' (read as {key}): check the spelling, or code articles that mention it."
 
 
 class Skips:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from seismo.analytics import detect_shifts, dyad_series, latest_stances, network, top_movers
-from seismo.analytics.shifts import default_penalty
+from seismo.analytics.shifts import noise_variance
 from seismo.store import Store, open_events_view
 from tests.store_factories import (
     CHINA,
@@ -101,16 +101,22 @@ def test_shift_found_within_two_months_of_the_turn_with_its_events(history):
 
 def test_a_steady_relationship_has_no_shift(history):
     assert detect_shifts(history.con, "CHN", "RUS") == []
-    assert detect_shifts(history.con, "JPN", "RUS", metric="conflict")[0]["direction"] == (
+    assert detect_shifts(history.con, "JPN", "RUS", metric="goldstein")[0]["direction"] == (
         "toward conflict"
     )
 
 
-def test_default_penalty_grows_with_noise_and_length():
+def test_noise_variance_measures_spread_within_periods():
     rng = np.random.default_rng(1)
-    quiet, noisy = rng.normal(0, 1, 100), rng.normal(0, 3, 100)
-    assert default_penalty(noisy) > default_penalty(quiet) > 0
-    assert default_penalty(np.zeros(20)) == float("inf")
+    counts = np.full(50, 4.0)
+
+    def spread(sigma: float) -> float:
+        values = rng.normal(0, sigma, (50, 4)) + np.repeat(rng.normal(0, 5, (50, 1)), 4, 1)
+        return noise_variance(counts, values.sum(1), (values**2).sum(1))
+
+    assert spread(3.0) == pytest.approx(9.0, rel=0.3)
+    assert spread(1.0) == pytest.approx(1.0, rel=0.3)
+    assert noise_variance(counts, np.zeros(50), np.zeros(50)) == 0.25  # the floor
 
 
 def test_top_movers_puts_japan_russia_first(history):

@@ -221,8 +221,9 @@ def test_ingest_survives_a_folder_of_bad_inputs(tmp_path: Path) -> None:
     assert int(summary[0]["docs"]) == len(docs)
     assert int(summary[0]["events"]) == len(events)
     assert int(summary[0]["skipped"]) == len(skips)
-    # Every line on stderr is a skip report, a note on a document read with a repair, the
-    # warning about undated documents, or the summary: nothing else leaks out.
+    # Every line on stderr is a skip report, a note or warning the user acts on (a document
+    # read with a repair or coded in part, documents without a publication date) or the
+    # summary: nothing else leaks out.
     notes = [ln for ln in lines if ln.startswith(("seismo: note: ", "seismo: warning: "))]
     assert any("one-line.txt: coded the first" in n and "were left out" in n for n in notes)
     assert len(lines) == len(skips) + len(notes) + 1, [

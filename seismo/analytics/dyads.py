@@ -1,7 +1,8 @@
 """How relations between two actors move over time: one row per period, in DuckDB SQL.
 
-Quiet periods are rows of zeros rather than missing rows, so a chart shows the silence and
-change-point detection (shifts.py) does not mistake a gap for continuity.
+Quiet periods are rows of zeros rather than missing rows, so a chart shows the silence.
+Change-point detection (shifts.py) does not use these rows: it reads the events themselves,
+because a zero-filled quiet month looks like a move back to neutral.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """From what a user types to the actor key analytics group by: "Japan" → JPN.
 
-Codes pass through; names go through ISO 3166 (pycountry), a few names people use that the
+The one lookup of user input: the CLI (`resolve_actor`), the API and the dashboard
+(`seismo.api.params.actor_key`) all call `actor_key` here, so "Japan", "japan", "JPN" and
+"jpn" mean the same everywhere. Codes pass through; names go through ISO 3166 (pycountry), a few names people use that the
 standard spells otherwise ("Russia", "the UK"), and last the actor names already seen in
 the database ("the Kremlin" if the coder stored it as a name).
 """
@@ -46,6 +48,8 @@ def actor_key(text: str, con: Any = None) -> str | None:
     value = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     if CODE.match(value):
         return value
+    if con is not None and CODE.match(value.upper()) and in_database(con, value.upper()):
+        return value.upper()  # a code typed in lower case: "jpn", "igonat"
     if value.lower() in ALIASES:
         return ALIASES[value.lower()]
     import pycountry
@@ -59,3 +63,13 @@ def actor_key(text: str, con: Any = None) -> str | None:
             if value.lower() in (str(actor["name"]).lower(), str(actor["code"]).lower()):
                 return str(actor["key"])
     return None
+
+
+def in_database(con: Any, key: str) -> bool:
+    """Whether any stored event involves the actor, by key, code or country."""
+    row = con.execute(
+        "SELECT 1 FROM events WHERE ? IN (source_key, source_code, source_country, "
+        "target_key, target_code, target_country) LIMIT 1",
+        [key],
+    ).fetchone()
+    return row is not None

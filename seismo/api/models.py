@@ -28,7 +28,7 @@ class LocationOut(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # city, region, sea, country
-    basis: str | None = None  # clause, paragraph, dateline, actor
+    basis: str | None = None  # clause, dateline, actor
 
 
 class EventOut(BaseModel):
@@ -145,15 +145,31 @@ class Network(BaseModel):
     edges: list[NetworkEdge]
 
 
+class ShiftWindow(BaseModel):
+    since: str
+    until: str
+
+
 class ShiftOut(BaseModel):
-    date: str
+    date: str = Field(description="First day of the period the new run of events starts in")
     direction: str = Field(description="'toward cooperation' or 'toward conflict'")
-    size: float = Field(description="Mean after minus mean before, in units of `metric`")
+    kind: str | None = Field(None, description="reversal, escalation, de-escalation, ...")
+    size: float = Field(description="Mean after minus mean before, per event, in `metric`")
     before_mean: float | None = None
     after_mean: float | None = None
-    metric: str | None = None
+    events_before: int | None = Field(None, description="Events of the run before the shift")
+    events_after: int | None = Field(None, description="Events of the run after it")
+    summary: str | None = Field(None, description="Both sides in words, as the pages show it")
+    metric: str | None = Field(None, description="balance (+1/-1 per event) or goldstein")
     period: str | None = None
-    events: list[EventOut] = Field(default_factory=list, description="Events that explain it")
+    window: ShiftWindow | None = Field(None, description="Where its evidence is taken from")
+    evidence_count: int | None = Field(
+        None, description="Events in the window that agree with the direction"
+    )
+    events: list[EventOut] = Field(
+        default_factory=list,
+        description="The strongest events in the window agreeing with the direction",
+    )
 
 
 class Shifts(BaseModel):
@@ -200,6 +216,10 @@ class IngestResult(BaseModel):
     events: int
     stances: int
     already: int = 0
+    redated: int = Field(0, description="Stored documents coded again for a new publication date")
+    no_published: int = Field(
+        0, description="Documents with no publication date: their undated events stay undated"
+    )
     skipped: list[dict[str, str]]
 
 

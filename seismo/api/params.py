@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
 
-from seismo.api.problems import bad_request
+from seismo.analytics import names
+from seismo.api.problems import bad_request, not_found
 from seismo.errors import Errors
 from seismo.vocabulary import CHART_PERIODS, MODALITIES
 
@@ -23,14 +24,14 @@ MAX_WINDOW_DAYS = 36_500
 MAX_QUERY_CHARS = 64
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ACTOR = re.compile(r"^[A-Za-z0-9]{2,16}$")
+_ACTOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .'-]{1,39}$")  # codes and names: "South Korea"
 ACTOR_PATTERN = _ACTOR.pattern
 
 ActorParam = Annotated[
     str | None,
     Query(
         min_length=2,
-        max_length=16,
+        max_length=40,
         pattern=ACTOR_PATTERN,
         description="Actor key: a country code such as JPN, or an organisation code such as IGONAT.",
     ),
@@ -119,13 +120,22 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
         raise bad_request(f"{name}: " + Errors.E004.format(value=value)) from exc
 
 
-def actor_key(value: str | None) -> str | None:
-    """Actor keys are stored upper-case; accept 'jpn' from a hand-typed URL."""
+def actor_key(value: str | None, con: Any = None) -> str | None:
+    """The actor key for a code or name a user typed ("JPN", "jpn", "Japan", "South Korea").
+
+    The same lookup as the CLI (`seismo.analytics.names.actor_key`). With `con`, an actor
+    that no stored event involves is a 404 problem that says so, rather than an empty chart.
+    """
     if value is None or value == "":
         return None
     if not _ACTOR.match(value):
         raise bad_request(Errors.E010.format(value=value[:MAX_QUERY_CHARS]))
-    return value.upper()
+    key = names.actor_key(value, con)
+    if key is None:
+        raise not_found(Errors.E010.format(value=value))
+    if con is not None and not names.in_database(con, key):
+        raise not_found(Errors.E020.format(value=value, key=key))
+    return key
 
 
 def check_range(since: dt.date | None, until: dt.date | None) -> None:

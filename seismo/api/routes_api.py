@@ -46,8 +46,8 @@ from seismo.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
 
-ActorPath = Annotated[str, Path(min_length=2, max_length=16, pattern=ACTOR_PATTERN)]
-RequiredActor = Annotated[str, Query(min_length=2, max_length=16, pattern=ACTOR_PATTERN)]
+ActorPath = Annotated[str, Path(min_length=2, max_length=40, pattern=ACTOR_PATTERN)]
+RequiredActor = Annotated[str, Query(min_length=2, max_length=40, pattern=ACTOR_PATTERN)]
 
 
 def open_store(request: Request) -> Iterator[Store]:
@@ -82,9 +82,9 @@ def list_events(
     start, end = parse_range(since, until)
     return views.events_page(
         store,
-        actor=actor_key(actor),
-        a=actor_key(a),
-        b=actor_key(b),
+        actor=actor_key(actor, store.con),
+        a=actor_key(a, store.con),
+        b=actor_key(b, store.con),
         directed=directed,
         since=start,
         until=end,
@@ -111,7 +111,13 @@ def dyad_series(
     """Per period: events by QuadClass, Goldstein sum and mean, cooperation and conflict."""
     start, end = parse_range(since, until)
     return views.dyad_series(
-        store, actor_key(a) or a, actor_key(b) or b, period, directed, start, end
+        store,
+        actor_key(a, store.con) or a,
+        actor_key(b, store.con) or b,
+        period,
+        directed,
+        start,
+        end,
     )
 
 
@@ -136,7 +142,9 @@ def dyad_shifts(
     period: PeriodParam = "month",
 ) -> dict[str, Any]:
     """Change points of the dyad's Goldstein series with the events that explain them."""
-    return views.dyad_shifts(store, actor_key(a) or a, actor_key(b) or b, period)
+    return views.dyad_shifts(
+        store, actor_key(a, store.con) or a, actor_key(b, store.con) or b, period
+    )
 
 
 @router.get("/movers", response_model=Movers, summary="Dyads that changed most lately")

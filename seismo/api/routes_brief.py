@@ -20,7 +20,14 @@ from seismo.errors import SeismoError
 from seismo.vocabulary import BRIEF_PERIODS
 
 router = APIRouter()
-ActorQuery = Annotated[str, Query(min_length=2, max_length=16, description="Actor key: JPN.")]
+ActorQuery = Annotated[
+    str,
+    Query(
+        min_length=2,
+        max_length=40,
+        description="Actor: a code such as JPN or a name such as Japan.",
+    ),
+]
 PeriodQuery = Annotated[
     str,
     Query(
@@ -42,7 +49,7 @@ def brief_data(
     """The brief a request asks for, its parameters checked: what all three routes serve."""
     from seismo.report import build_brief
 
-    first, second = actor_key(a), actor_key(b)
+    first, second = actor_key(a, store.con), actor_key(b, store.con)
     if not first or not second:
         raise bad_request("A brief needs two actors: a=JPN&b=RUS.")
     start, end = clamp_to_data(store.con, *parse_range(since, until))

@@ -114,5 +114,7 @@ def _code_and_store(database: Any, body: bytes) -> dict[str, Any]:
         "events": tally.events,
         "stances": tally.stances,
         "already": tally.already,
+        "redated": tally.redated,
+        "no_published": tally.no_published,
         "skipped": skipped,
     }

@@ -86,7 +86,7 @@ def dyad(
     b: Text = None,
     period: Text = "month",
 ) -> Response:
-    first, second = actor_key(a), actor_key(b)
+    first, second = actor_key(a, store.con), actor_key(b, store.con)
     if period not in CHART_PERIODS:
         raise bad_request(f"period must be one of: {', '.join(CHART_PERIODS)}.")
     if first is None or second is None:
@@ -153,7 +153,7 @@ def world_map(
 ) -> HTMLResponse:
     """Where events happened: a point per place and QuadClass, for a dyad and/or a period."""
     start, end = parse_range(since, until)
-    first, second = actor_key(a), actor_key(b)
+    first, second = actor_key(a, store.con), actor_key(b, store.con)
     found = views.map_points(store, a=first, b=second, since=start, until=end)
     return _page(
         request,
@@ -198,9 +198,9 @@ def events(
     }
     page = views.events_page(
         store,
-        actor=actor_key(actor),
-        a=actor_key(a),
-        b=actor_key(b),
+        actor=actor_key(actor, store.con),
+        a=actor_key(a, store.con),
+        b=actor_key(b, store.con),
         since=start,
         until=end,
         root=root or None,
@@ -233,9 +233,9 @@ def document(
 
 @router.get("/actors/{key}", response_class=HTMLResponse)
 def actor(
-    request: Request, store: StoreDep, key: Annotated[str, Path(max_length=16)]
+    request: Request, store: StoreDep, key: Annotated[str, Path(max_length=40)]
 ) -> HTMLResponse:
-    code = actor_key(key)
+    code = actor_key(key, store.con)
     assert code is not None
     matches = [m for m in store.search_actors(code, limit=50) if m["key"] == code]
     if not matches:

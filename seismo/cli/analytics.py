@@ -240,14 +240,14 @@ def shifts(
     parquet: str = ParquetOption,
     period: str = typer.Option("month", "--period", help="day, week, month, quarter or year."),
     metric: str = typer.Option(
-        "goldstein_sum",
+        "balance",
         "--metric",
-        help="Series to segment: goldstein_sum, goldstein_mean, net_cooperation, cooperation or conflict.",
+        help="What to segment: balance (share of cooperative events) or goldstein (scores).",
     ),
     penalty: float = typer.Option(
         None,
         "--penalty",
-        help="Change-point penalty; higher finds fewer shifts (default: BIC-style).",
+        help="Change-point penalty; higher finds fewer shifts (default: BIC, 2 ln N).",
     ),
     since: str = SinceOption,
     until: str = UntilOption,
@@ -280,7 +280,7 @@ def shifts(
             f"{e['date']} {e['cameo']} ({e['goldstein']:+}) {e['sentence']} [{e['doc_id']}]"
             for e in shift["events"]
         )
-    columns = ("date", "direction", "kind", "size", "before_mean", "after_mean", "evidence")
+    columns = ("date", "direction", "kind", "summary", "evidence")
     emit(found, fmt, columns, f"shifts {dyad[0]} – {dyad[1]} ({metric} by {period})")
 
 
