@@ -29,6 +29,8 @@ from seismo.model import Actor
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
 BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "despite",
                               "until", "ahead", "prior"})  # fmt: skip
+# Nouns that set an event as the time of another: "on the eve of the invasion".
+BACKGROUND_NOUNS = frozenset({"eve", "anniversary", "wake", "aftermath", "run-up", "runup"})
 # Prepositions that say where a military act took place ("strikes near Damascus").
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
 
@@ -44,6 +46,8 @@ def in_background(noun: Token) -> bool:
             return True
         if cur.dep_ == "pobj" and cur.head.lower_ in BACKGROUND_PREPS:
             return True
+        if cur.lemma_.lower() in BACKGROUND_NOUNS and cur.i != noun.i:
+            return True  # "on the eve of the invasion", "in the wake of the coup"
         cur = cur.head
     return False
 

@@ -112,6 +112,7 @@ def sentence_reference_date(
 # the war in Ukraine began"; a passing mention ("fears the war could spill over") does not
 TEMPORAL_LEAD = re.compile(
     r"\b(?:after|since|following|amid|during|before|until|in the wake of|in response to"
+    r"|on the eve of|in the run-up to"
     r"|in reaction to|when|as a result of)\b"
     r"(?:(?!\b(?:and|but|that|which|who|could|would|will|might|may)\b)[^.;:]){0,32}$",
     re.IGNORECASE,
