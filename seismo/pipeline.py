@@ -27,11 +27,11 @@ T = TypeVar("T")
 BATCH_SIZE = 32
 # Long documents are parsed in pieces (spaCy's memory per call grows with the text) and the
 # parsed pieces joined again, so the coder reads one story. A document is coded whole up to
-# MAX_CODED_CHARS (about 170,000 words, a long book); past that parsing and coding would take
-# many minutes and the parsed document a gigabyte, so the rest is left out with a warning
+# MAX_CODED_CHARS (about 85,000 words, a long report); past that parsing and coding take
+# many minutes, so the rest is left out with a warning
 # that says what (docs/reliability.md has the figures).
 PIECE_CHARS = 100_000
-MAX_CODED_CHARS = 1_000_000
+MAX_CODED_CHARS = 500_000
 
 
 def build_coder(dictionaries: Sequence[Path] = ()) -> Coder:

@@ -113,6 +113,30 @@ def test_growing_folder_codes_each_story_once(tmp_path: Path, nlp) -> None:  # t
     assert count(db, "documents") == 2 and count(db, "document_sources") == 3
 
 
+def test_an_edited_article_is_a_new_version_not_a_copy(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    inbox, db = tmp_path / "inbox", tmp_path / "seismo.duckdb"
+    inbox.mkdir()
+    write_jsonl(inbox / "a.jsonl", OUTLET_A)
+    assert watch_once(str(inbox), str(db), nlp=nlp).coded == 1
+    with Store(db, read_only=True) as store:
+        before = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    # the outlet adds a sentence with one more event: most of the text is unchanged
+    edited = {**OUTLET_A, "text": OUTLET_A["text"] + " Japan summoned the Russian ambassador."}
+    write_jsonl(inbox / "a.jsonl", edited)
+    os.utime(inbox / "a.jsonl", ns=(2, 2))
+    second = watch_once(str(inbox), str(db), nlp=nlp)
+    assert (second.coded, second.duplicates) == (1, 0)
+    with Store(db, read_only=True) as store:
+        hashes = store.con.execute("SELECT content_hash FROM documents").fetchall()
+        after = store.con.execute(
+            "SELECT count(*), count(DISTINCT content_hash) FROM events"
+        ).fetchone()
+        history = store.con.execute("SELECT content_hash FROM document_history").fetchall()
+    assert hashes == [(content_hash(edited["text"]),)]  # one document: the new version
+    assert after[0] > before and after[1] == 1  # the new event, and none of the old copies
+    assert history == [(content_hash(OUTLET_A["text"]),)]
+
+
 def test_the_same_text_under_another_name_is_another_source(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     inbox, db = tmp_path / "inbox", tmp_path / "seismo.duckdb"
     inbox.mkdir()

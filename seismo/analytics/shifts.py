@@ -215,6 +215,17 @@ def _next_period(day: dt.date, period: str) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def describe(metric: str, before: float, after: float, n_before: int, n_after: int) -> str:
+    """The levels on both sides of a shift in words, the same on every page and in the CLI."""
+    if metric == "balance":
+        share = lambda m: round(50 * (m + 1))  # noqa: E731 (mean of ±1 values -> % cooperative)
+        return (
+            f"{share(before)}% of {n_before} events cooperative before, "
+            f"{share(after)}% of {n_after} after"
+        )
+    return f"mean Goldstein {before:+.1f} over {n_before} events before, {after:+.1f} over {n_after} after"
+
+
 def detect_shifts(
     con: Any,
     a: str,
@@ -291,6 +302,13 @@ def detect_shifts(
                 "after_mean": round(after, 3),
                 "events_before": int(counts[start:cut].sum()),
                 "events_after": int(counts[cut:end].sum()),
+                "summary": describe(
+                    metric,
+                    before,
+                    after,
+                    int(counts[start:cut].sum()),
+                    int(counts[cut:end].sum()),
+                ),
                 "metric": metric,
                 "period": period,
                 "window": {

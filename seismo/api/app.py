@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from seismo.api.db import Database
 from seismo.api.guard import Guard
@@ -47,7 +48,9 @@ def create_app(
 
     database = Database(db_path, parquet_dir, hold_open=hold_open)
     database.ensure_exists()
-    app = FastAPI(
+    # Swagger UI and ReDoc assets come from the installed fastapi-offline package, not a CDN:
+    # /docs renders on a machine with no internet, as the dashboard does.
+    app = FastAPIOffline(
         title="seismo",
         version=CODER_VERSION.split()[-1],
         description=(

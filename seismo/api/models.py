@@ -159,6 +159,7 @@ class ShiftOut(BaseModel):
     after_mean: float | None = None
     events_before: int | None = Field(None, description="Events of the run before the shift")
     events_after: int | None = Field(None, description="Events of the run after it")
+    summary: str | None = Field(None, description="Both sides in words, as the pages show it")
     metric: str | None = Field(None, description="balance (+1/-1 per event) or goldstein")
     period: str | None = None
     window: ShiftWindow | None = Field(None, description="Where its evidence is taken from")

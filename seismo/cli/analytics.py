@@ -280,7 +280,7 @@ def shifts(
             f"{e['date']} {e['cameo']} ({e['goldstein']:+}) {e['sentence']} [{e['doc_id']}]"
             for e in shift["events"]
         )
-    columns = ("date", "direction", "kind", "before_mean", "after_mean", "evidence")
+    columns = ("date", "direction", "kind", "summary", "evidence")
     emit(found, fmt, columns, f"shifts {dyad[0]} – {dyad[1]} ({metric} by {period})")
 
 

@@ -8,8 +8,20 @@ import sys
 from typing import NoReturn
 
 import typer
+import typer.core
 
 from seismo.errors import Errors
+
+
+def _no_type_tag(self: object, ctx: object) -> str | None:
+    """No `<str>`, `<list[Path]>` or `<bool>` column in --help: each option's help text says
+    what it takes in words ("YYYY-MM-DD", "repeat the option"); an explicit metavar stays."""
+    return getattr(self, "metavar", None)
+
+
+# typer draws the type column from this method; it has no setting to turn the column off
+typer.core.TyperOption.display_type_rich = _no_type_tag  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument.display_type_rich = _no_type_tag  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="seismo",

@@ -159,6 +159,8 @@ def export_events(
         target = str(Path(scratch.name) / f"export.{fmt}")
     else:
         target = str(out)
+    omitted: dict[str, int] = {}
+    events: list[dict[str, Any]] = []
     with connection(db, None) as con:
         try:
             if fmt == "graphml":
@@ -182,6 +184,9 @@ def export_events(
                     )
                 elif fmt == "plover":
                     count = export.write_plover(events, target)
+                    from seismo.export.plover import left_out
+
+                    omitted = left_out(events)
                 else:
                     count = export.write_csv(events, target)
         except SeismoError as exc:
@@ -191,7 +196,14 @@ def export_events(
         sys.stdout.flush()
         scratch.cleanup()
     what = "edges" if fmt == "graphml" else "events"
-    print(f"seismo: exported {count} {what} as {fmt} → {out or 'stdout'}", file=sys.stderr)
+    scope = "every modality" if "all" in modality else "modality " + ", ".join(modality)
+    print(
+        f"seismo: exported {count} {what} as {fmt} ({scope}) → {out or 'stdout'}", file=sys.stderr
+    )
+    if fmt == "plover" and omitted:
+        print(f"seismo: left out {sum(omitted.values())} of {len(events)} events:", file=sys.stderr)
+        for why, n in sorted(omitted.items(), key=lambda item: -item[1]):
+            print(f"  {n} {why}", file=sys.stderr)
 
 
 def _export_parquet(db: str | None, out: Path, windowed: bool) -> None:
@@ -210,7 +222,8 @@ def _export_parquet(db: str | None, out: Path, windowed: bool) -> None:
             count = row[0] if row else 0
     except SeismoError as exc:
         fail(str(exc))
-    print(f"seismo: exported {count} events as parquet → {out}/", file=sys.stderr)
+    print(f"seismo: exported {count} events as parquet, every modality (filter on the "
+          f"`modality` column; other exports default to asserted) → {out}/", file=sys.stderr)  # fmt: skip
 
 
 @app.command()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.coding.arguments import Phrase, children
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
 from seismo.model import Actor
 
@@ -29,8 +29,6 @@ from seismo.model import Actor
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
 BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "despite",
                               "until", "ahead", "prior"})  # fmt: skip
-# Nouns that set an event as the time of another: "on the eve of the invasion".
-BACKGROUND_NOUNS = frozenset({"eve", "anniversary", "wake", "aftermath", "run-up", "runup"})
 # Prepositions that say where a military act took place ("strikes near Damascus").
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
 
@@ -38,6 +36,7 @@ PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "ove
 def in_background(noun: Token) -> bool:
     """Whether an event noun sits in a background adverbial ("since the invasion of X")
     on its way up to the verb of its clause."""
+    nouns = lexicon_of(noun.doc).words("background_nouns")  # "on the eve of X"
     cur = noun
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -46,8 +45,8 @@ def in_background(noun: Token) -> bool:
             return True
         if cur.dep_ == "pobj" and cur.head.lower_ in BACKGROUND_PREPS:
             return True
-        if cur.lemma_.lower() in BACKGROUND_NOUNS and cur.i != noun.i:
-            return True  # "on the eve of the invasion", "in the wake of the coup"
+        if cur.dep_ == "prep" and cur.lower_ == "of" and cur.head.lemma_.lower() in nouns:
+            return True
         cur = cur.head
     return False
 

@@ -101,7 +101,13 @@ def sentence_reference_date(
         if anchor < known.valid_from:
             continue
         found = known.pattern.search(text)
-        if found and TEMPORAL_LEAD.search(text, max(0, found.start() - 60), found.start()):
+        if found is None:
+            continue
+        lead = lowered[max(0, found.start() - 60) : found.start()]
+        # "on the eve of X", "at the same time as X": the phrase stands right before X
+        bare = re.sub(r"(?:\s+(?:the|a|an|its|their|this|that))+\s*$", "", lead.rstrip())
+        tied = any(bare.endswith(p) for p in close)
+        if tied or TEMPORAL_LEAD.search(text, max(0, found.start() - 60), found.start()):
             if any(p in lowered for p in close) and len(known.date) >= 7:
                 return EventDate(known.date[:7], "month", known.name)
             return EventDate(known.date[:4], "year", known.name)
@@ -112,8 +118,8 @@ def sentence_reference_date(
 # the war in Ukraine began"; a passing mention ("fears the war could spill over") does not
 TEMPORAL_LEAD = re.compile(
     r"\b(?:after|since|following|amid|during|before|until|in the wake of|in response to"
-    r"|on the eve of|in the run-up to"
-    r"|in reaction to|when|as a result of)\b"
+    r"|in reaction to|when|as a result of|on the eve of|at the same time as|simultaneous(?:ly)?"
+    r" with|in the (?:first )?days? (?:of|after))\b"
     r"(?:(?!\b(?:and|but|that|which|who|could|would|will|might|may)\b)[^.;:]){0,32}$",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ from seismo.actors import ActorBase, Mention
 from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, children, phrase
 from seismo.coding.constructions import RoleMemory, role_words
 from seismo.coding.dating import SentenceDates
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.storytime import StoryTime
 from seismo.model import Actor, Document, Event, EventDate
 
@@ -149,7 +149,7 @@ class Discourse:
         # ("its embassy in Tehran": the city is where the embassy is, not whose it is)
         mentions = [
             m for m in mentions
-            if not ((_names_a_mission(ph.head.doc, m) or ph.head.lower_ in MISSION_NOUNS)
+            if not ((_names_a_mission(ph.head.doc, m) or ph.head.lower_ in self.lex.words("mission_nouns"))
                     and _in_locative(ph.head, ph.head.doc[m.start]))
         ]  # fmt: skip
         if len(mentions) > 1:
@@ -283,16 +283,14 @@ def _in_locative(top: Token, tok: Token) -> bool:
     return False
 
 
-MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission"})
-
-
 def _names_a_mission(doc: Doc, mention: Mention) -> bool:
     """ "the French Embassy", "Mexico's embassy in Quito": the state owns a building abroad."""
+    missions = lexicon_of(doc).words("mission_nouns")
     tok = doc[mention.end - 1]
-    if tok.lower_ in MISSION_NOUNS:  # "the US Embassy" read as one mention, USAGOV
+    if tok.lower_ in missions:  # "the US Embassy" read as one mention, USAGOV
         return True
     head = tok.head if tok.dep_ in ("amod", "compound", "poss", "nmod") else None
-    return head is not None and head.lower_ in MISSION_NOUNS
+    return head is not None and head.lower_ in missions
 
 
 def _clause_of(tok: Token) -> Token:

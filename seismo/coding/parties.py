@@ -182,11 +182,6 @@ def parties(
     return sources, targets, how
 
 
-# Roots of the violent acts a condemnation without a named author refers to.
-VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-ASSAULT_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _author_of_condemned_act(
     trig: Trigger, scope: SentenceScope, source_keys: frozenset[str]
 ) -> list[Actor]:
@@ -197,7 +192,9 @@ def _author_of_condemned_act(
     if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
         return []
     done = [e for e in acts if e.modality == "asserted" and e.target is not None]
-    for roots in (ASSAULT_ROOTS, VIOLENT_ROOTS):  # an attack before a show of force
+    lex = lexicon_of(obj.doc)
+    # an attack before a show of force (rules/codes.yaml: assault_roots, violent_roots)
+    for roots in (lex.word_set("codes", "assault_roots"), lex.word_set("codes", "violent_roots")):
         for event in reversed(done):
             if event.root not in roots:
                 continue

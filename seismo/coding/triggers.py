@@ -118,7 +118,8 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         comp_objs = [o for c in comps if (o := direct_object(c)) is not None]
         rule_words = words.union(*(_object_words(o, lex) for o in comp_objs))
         if rule.objects and not (rule_words & rule.objects):
-            continue
+            if not ("*" in rule.objects and (obj is not None or comp_objs)):
+                continue  # `object: ["*"]`: any object will do, but there must be one
         if rule.agent and not (_agent_words(tok, lex) & rule.agent):
             continue
         if rule.prt and not any(

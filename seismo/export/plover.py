@@ -108,6 +108,26 @@ def to_plover(events: Iterable[Any]) -> list[dict[str, Any]]:
     return [record for record in records if record is not None]
 
 
+def left_out(events: Iterable[Any]) -> dict[str, int]:
+    """Why events stay out of a PLOVER export, with how many: the command says so."""
+    reasons: dict[str, int] = {}
+    for record in event_records(events):
+        plover = record.get("plover") or {}
+        if not (isinstance(plover, Mapping) and plover.get("event_type")):
+            root = str(record.get("cameo") or "")[:2]
+            why = (
+                "CAMEO roots 01-02 (statements, appeals): PLOVER has no type for them"
+                if root in ("01", "02")
+                else "CAMEO codes with no PLOVER type"
+            )
+        elif event_day(record) is None:
+            why = "undated: PLOVER requires a date"
+        else:
+            continue
+        reasons[why] = reasons.get(why, 0) + 1
+    return reasons
+
+
 def write_plover(events: Iterable[Any], path: str | Path) -> int:
     """Write PLOVER records as JSON Lines, as the spec suggests; returns how many."""
     records = to_plover(events)

@@ -4,6 +4,10 @@ One story, coded once: the first copy seen is coded; a later copy whose estimate
 similarity to a stored (or earlier in the same batch) story reaches the threshold is not
 coded again, but its doc_id, outlet and URL are kept in `document_sources`, so the brief and
 the analyst still see every outlet that carried it.
+
+An edited article is not a copy: when the text under a stored document's own id (same id,
+same file for ids taken from file names; `seismo.store.versions`) changes, it is coded as a
+new version, and the store replaces the earlier version's events with the new ones.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 from seismo.model import Document
 from seismo.sources import minhash, tables
+from seismo.store.versions import version_key
 
 DEFAULT_THRESHOLD = 0.8
 
@@ -64,6 +69,10 @@ def plan_batch(
             plan.duplicates.append((doc, doc.content_hash, 1.0))  # same text, another name
             continue
         sig = [int(v) for v in minhash.signature(doc.text)]
+        if _new_version(con, doc):
+            plan.to_code.append(doc)  # an edited article: recode it, its old events go
+            plan.signatures[doc.content_hash] = sig
+            continue
         keys = minhash.band_keys(sig)
         pool = tables.candidates(con, keys)
         for key in keys:
@@ -91,4 +100,17 @@ def _stored(con: Any, content_hash: str) -> bool:
     Watching adds new stories; re-coding old ones with a new coder is `seismo ingest`'s job.
     """
     row = con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+    return row is not None
+
+
+def _new_version(con: Any, doc: Document) -> bool:
+    """Whether the store holds another text under this document's own id: an edit of it."""
+    if version_key(doc) is None:
+        return False
+    path = doc.path if doc.named_by == "file" else None
+    row = con.execute(
+        "SELECT 1 FROM documents WHERE doc_id = ? AND (CAST(? AS VARCHAR) IS NULL OR path = ?) "
+        "AND content_hash <> ? LIMIT 1",
+        [doc.doc_id, path, path, doc.content_hash],
+    ).fetchone()
     return row is not None

@@ -286,12 +286,16 @@ def search_actors(con: Any, q: str, limit: int = 20) -> list[dict[str, Any]]:
 
 
 def top_dyads(con: Any, limit: int = 10) -> list[dict[str, Any]]:
-    """The pairs of actors (either direction) with the most events."""
+    """The pairs of actors (either direction) with the most asserted events.
+
+    Asserted only, dated or not: the default of the dyad, actor and events views, so the
+    overview's count is the one a reader finds again on the pages it links to.
+    """
     sql = """
         SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b,
                count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean
         FROM events
-        WHERE target_key IS NOT NULL AND source_key <> target_key
+        WHERE target_key IS NOT NULL AND source_key <> target_key AND modality = 'asserted'
         GROUP BY ALL
         ORDER BY events DESC, a, b
         LIMIT ?

@@ -62,7 +62,11 @@ def test_dyad_picker_draws_the_timeline(page, server_url, screenshots):  # type:
     page.wait_for_function("() => (document.getElementById('dyad-chart').data || []).length > 0")
     shift_lines = page.evaluate("() => document.getElementById('dyad-chart').layout.shapes.length")
     assert shift_lines >= 1
-    assert page.locator("#shifts h3").first.inner_text().startswith("2022-02")
+    assert "2022-02" in page.locator("#shifts h3").first.inner_text()
+    labels = page.evaluate("() => document.getElementById('dyad-chart').layout.annotations")
+    assert [a["text"] for a in labels] == [str(i + 1) for i in range(shift_lines)]
+    assert all("toward" in a["hovertext"] for a in labels)  # the words are on hover, not piled up
+    page.screenshot(path=str(screenshots / "dyad-jpn-rus-1280.png"), full_page=True)
 
     page.select_option("#pick-a", "CHN")
     page.wait_for_url("**/dyad?a=CHN&b=RUS*")

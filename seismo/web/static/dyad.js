@@ -1,5 +1,7 @@
 // The dyad timeline: Goldstein sum per period above, events by QuadClass stacked below,
-// and a labelled vertical line at each shift. Picking another actor reloads the page.
+// and a dashed line at each shift with a numbered marker (its card below has the same number;
+// hovering the marker tells what changed), so close shifts never pile their labels up.
+// Picking another actor reloads the page.
 (function () {
   const picker = document.getElementById("dyad-picker");
   if (picker) {
@@ -45,23 +47,27 @@
   ];
   const shapes = [];
   const annotations = [];
-  data.shifts.forEach((shift) => {
+  data.shifts.forEach((shift, i) => {
     const colour = shift.direction.includes("conflict") ? "#b8322a" : "#2a7f62";
     shapes.push({
       type: "line", xref: "x", yref: "paper", x0: shift.date, x1: shift.date, y0: 0, y1: 1,
-      line: { color: colour, width: 2, dash: "dash" },
+      line: { color: colour, width: 1.5, dash: "dash" },
     });
     annotations.push({
       x: shift.date, y: 1, xref: "x", yref: "paper", yanchor: "bottom", showarrow: false,
-      text: shift.date.slice(0, 7) + " " + shift.direction, font: { color: colour, size: 11 },
+      text: String(i + 1), font: { color: "#ffffff", size: 11 }, bgcolor: colour,
+      borderpad: 2, yshift: (i % 2) * 16,
+      hovertext: shift.date.slice(0, 7) + ": " + shift.direction +
+        (shift.kind ? " (" + shift.kind + ")" : "") + "<br>" + (shift.summary || ""),
     });
   });
   const layout = {
     barmode: "stack",
-    margin: { t: 36, r: 12, b: 40, l: 52 },
+    margin: { t: 44, r: 12, b: 40, l: 52 },
     showlegend: false,
     hovermode: "x unified",
-    xaxis: { type: "date", anchor: "y2" },
+    // the data's own span, not plotly's padded autorange
+    xaxis: { type: "date", anchor: "y2", range: [periods[0], periods[periods.length - 1]] },
     yaxis: { domain: [0.42, 1], title: { text: "Goldstein sum" }, zeroline: true, zerolinecolor: "#9aa4b2" },
     yaxis2: { domain: [0, 0.34], title: { text: "events" } },
     shapes,
