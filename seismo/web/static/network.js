@@ -66,7 +66,7 @@
       y: nodes.map((n) => place[n.id][1]),
       mode: "markers+text",
       type: "scatter",
-      text: nodes.map((n) => n.id),
+      text: nodes.map((n) => n.label || n.id),
       textposition: nodes.map((n) => (place[n.id][1] >= 0 ? "top center" : "bottom center")),
       customdata: nodes.map((n) => n.id),
       hovertext: nodes.map((n) => `${n.name || n.id}: ${n.events} events with ${n.degree} partners`),
