@@ -88,7 +88,7 @@ class Actor:
 @dataclass(frozen=True)
 class Location:
     """Where an event happened (seismo.geo): `feature` is city, region, sea or country;
-    `basis` what placed it: clause, paragraph, dateline or actor (see docs/geocoding.md)."""
+    `basis` what placed it: clause, dateline or actor (see docs/geocoding.md)."""
 
     name: str
     country: str | None = None

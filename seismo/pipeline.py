@@ -27,10 +27,11 @@ T = TypeVar("T")
 BATCH_SIZE = 32
 # Long documents are parsed in pieces (spaCy's memory per call grows with the text) and the
 # parsed pieces joined again, so the coder reads one story. A document is coded whole up to
-# MAX_CODED_CHARS (about 350,000 words, a long book); past that the parsed document itself
-# would take gigabytes, so the rest is left out with a warning that says what.
+# MAX_CODED_CHARS (about 85,000 words, a long report); past that parsing and coding take
+# many minutes, so the rest is left out with a warning
+# that says what (docs/reliability.md has the figures).
 PIECE_CHARS = 100_000
-MAX_CODED_CHARS = 2_000_000
+MAX_CODED_CHARS = 500_000
 
 
 def build_coder(dictionaries: Sequence[Path] = ()) -> Coder:
@@ -150,9 +151,11 @@ def code_documents(
 
     def flush() -> Iterator[CodedDocument | Skipped]:
         cut = [pieces(coded_part(d), PIECE_CHARS) for d in pending]
-        parsed_pieces = nlp.pipe((p for parts in cut for p in parts), batch_size=batch_size)
+        # Short documents are parsed together in batches; a long one piece by piece at its
+        # turn, so at most one piece of it is being parsed at a time (memory stays flat).
+        short = nlp.pipe((parts[0] for parts in cut if len(parts) == 1), batch_size=batch_size)
         for doc, parts in zip(pending, cut, strict=True):
-            parsed = _merge([next(parsed_pieces) for _ in parts])
+            parsed = next(short) if len(parts) == 1 else _merge([nlp(p) for p in parts])
             try:
                 events, stances = coder.code(doc, parsed)
             except Exception as exc:  # one bad document must not lose the others' work

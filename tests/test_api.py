@@ -206,8 +206,10 @@ def test_ingest_codes_and_stores_documents(tmp_path) -> None:  # type: ignore[no
     assert response.status_code == 200, response.text
     result = response.json()
     assert result["documents"] == 1 and len(result["skipped"]) == 1
+    assert result["no_published"] == 0 and result["redated"] == 0
     stored = writer.get("/api/v1/documents/sanctions").json()
     assert stored["doc_id"] == "sanctions" and len(stored["events"]) == result["events"]
+    assert {e["date_basis"] for e in stored["events"]} == {"text"}
 
 
 def test_locked_database_answers_503(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -199,3 +199,41 @@ def test_the_docs_name_every_package_and_module() -> None:
         "README Layout": [n for n in names if f"seismo/{n.rstrip('/')}" not in layout],
     }
     assert missing == {"docs/internals.md": [], "README Layout": []}
+
+
+# Closed classes of English and of the parser (dependency labels, prepositions, pronouns,
+# auxiliaries) and the rule-file schema may be Python; open word lists and code tables are
+# knowledge users extend, so they live in the rule files (seismo/coding/rules/).
+CLOSED_CLASS_SUFFIXES = ("_DEPS", "_PREPS", "_KEYS", "_KINDS", "_TARGETS", "_SOURCES")
+CLOSED_CLASS_NAMES = {"PRONOUNS", "RELATIVES", "CLAUSE_BOUNDARIES", "MODAL_FUTURE"}
+
+
+def _literal_strings(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("frozenset", "set", "tuple"):
+        return _literal_strings(node.args[0]) if node.args else []
+    if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+        return [
+            e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+        ]
+    if isinstance(node, ast.Dict):
+        return [
+            k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+        ]
+    return []
+
+
+def test_the_coder_keeps_its_word_lists_and_code_tables_in_rule_files() -> None:
+    found = []
+    for path in sorted((PACKAGE / "coding").glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+                continue
+            name = getattr(node.targets[0], "id", "")
+            if name in CLOSED_CLASS_NAMES or name.endswith(CLOSED_CLASS_SUFFIXES):
+                continue
+            words = _literal_strings(node.value)
+            if len(words) >= 3 and all(re.fullmatch(r"[a-z][a-z' -]*|\d{2,4}", w) for w in words):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert found == [], (
+        "word lists or code tables in Python (move them to coding/rules/): " + ", ".join(found)
+    )

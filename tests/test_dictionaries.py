@@ -116,3 +116,16 @@ def test_every_builtin_rule_file_is_checked():
     assert "territories.yaml" in names
     for path, whole in rule_files():
         assert rule_problems(read_marked(path), None, whole) == [], path
+
+
+def test_every_rule_name_is_documented():
+    """Each word list, code table and stance table a user can extend is named in
+    docs/dictionaries.md, and so is each key of a pattern rule."""
+    from pathlib import Path
+
+    from seismo.coding.lexicon import default_lexicon
+    from seismo.coding.rulecheck import CODE_TABLES, RULE_KEYS, SLOT_KINDS, STANCE_TABLES
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "dictionaries.md").read_text()
+    names = [*default_lexicon().grammar, *CODE_TABLES, *STANCE_TABLES, *RULE_KEYS, *SLOT_KINDS]
+    assert [n for n in names if f"`{n}`" not in docs] == []

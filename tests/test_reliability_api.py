@@ -63,6 +63,8 @@ CALENDAR_EDGES = [
     "/api/v1/events?limit=%C2%B2",
     "/api/v1/events?since=2022-02-30",
     "/network?at=0001-01-01",
+    "/network?window_days=%C2%B2",
+    "/events?quad_class=%C2%B2",
 ]
 
 

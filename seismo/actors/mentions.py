@@ -82,6 +82,7 @@ _ADJECTIVAL = ("demonym", "prefix")
 _COORDINATION = {",", "and", "or", "&"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _FORMER = {"former", "ex", "ex-"}
+_MISSIONS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod"}
 
 
@@ -291,6 +292,8 @@ class MentionFinder:
                 continue
             if link == "in" and (role.sector != "GOV" or place.kind == "person"):
                 continue  # "troops in Ukraine" are not Ukraine's troops
+            if link == "in" and doc[end - 1].lower_ in _MISSIONS:
+                continue  # "the embassy in Tehran" is another state's, standing in Tehran
             place.start, place.role, place.is_place = start, role, False
             place.entry_id = f"{place.entry_id}/{role.sector}"
             if place.kind != "person":

@@ -21,7 +21,7 @@ from seismo.actors.people import OFFICES
 # The keys an entry of each list section may have (docs/dictionaries.md); any other key is
 # a mistake (a typo such as "countyr" would otherwise be ignored in silence).
 ENTRY_KEYS = {
-    "states": ("country", "name", "aliases", "capitals", "demonyms", "prefixes"),
+    "states": ("country", "name", "aliases", "capitals", "demonyms", "prefixes", "not_names"),
     "historical_states": ("key", "name", "country", "aliases", "capitals", "demonyms", "prefixes"),
     "bodies": ("id", "country", "sector", "names", "is_place"),
     "collectives": ("code", "name", "igo", "is_place", "names", "demonyms"),
@@ -112,7 +112,9 @@ def add_states(tables: Tables, items: list[Any], problems: list[str], base: Tabl
         if name is None:
             name = _iso_name(code)
         tables.entries[code] = Entry(code, code, code, str(name), is_place=True)
-        names = _pycountry_names(code) if code in ISO3 else []
+        # `not_names`: an ISO name news uses for another state ("Congo" is mostly the DRC)
+        dropped = set(_word_list(item.get("not_names"), f"{label} not_names", problems))
+        names = [n for n in (_pycountry_names(code) if code in ISO3 else []) if n not in dropped]
         names += [str(name)] + _word_list(item.get("aliases"), f"{label} aliases", problems)
         _add_state_words(tables, code, names, item, label, problems)
     if base is None:  # every ISO 3166-1 country, even those our table says nothing more about

@@ -28,7 +28,7 @@ class LocationOut(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # city, region, sea, country
-    basis: str | None = None  # clause, paragraph, dateline, actor
+    basis: str | None = None  # clause, dateline, actor
 
 
 class EventOut(BaseModel):
@@ -217,6 +217,10 @@ class IngestResult(BaseModel):
     events: int
     stances: int
     already: int = 0
+    redated: int = Field(0, description="Stored documents coded again for a new publication date")
+    no_published: int = Field(
+        0, description="Documents with no publication date: their undated events stay undated"
+    )
     skipped: list[dict[str, str]]
 
 

@@ -53,7 +53,12 @@ def ingest_router(write_token: str) -> APIRouter:
                 headers={"WWW-Authenticate": 'Bearer realm="seismo"'},
             )
         declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        if (
+            declared
+            and declared.isascii()
+            and declared.isdigit()
+            and int(declared) > MAX_BODY_BYTES
+        ):
             raise _too_large()
         body = await read_bounded(request, MAX_BODY_BYTES)
         from starlette.concurrency import run_in_threadpool
@@ -109,5 +114,7 @@ def _code_and_store(database: Any, body: bytes) -> dict[str, Any]:
         "events": tally.events,
         "stances": tally.stances,
         "already": tally.already,
+        "redated": tally.redated,
+        "no_published": tally.no_published,
         "skipped": skipped,
     }

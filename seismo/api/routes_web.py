@@ -56,7 +56,8 @@ def _page(request: Request, template: str, current: str, **context: Any) -> HTML
 def _int_or_none(value: str | None, name: str, low: int, high: int) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
+    # isdigit() alone accepts '²' and other digits int() refuses: ASCII digits only.
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
         raise bad_request(f"{name} must be a whole number from {low} to {high}.")
     return int(value)
 
@@ -183,7 +184,7 @@ def events(
     cursor: Annotated[str | None, Query(max_length=256)] = None,
 ) -> HTMLResponse:
     start, end = parse_range(since, until)
-    if root and not (len(root) == 2 and root.isdigit()):
+    if root and not (len(root) == 2 and root.isascii() and root.isdigit()):
         raise bad_request("root must be a two-digit CAMEO root code such as 16.")
     filters = {
         "actor": actor or "",

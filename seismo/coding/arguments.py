@@ -17,7 +17,8 @@ from seismo.coding.lexicon import Rule, lexicon_of
 
 # Sub-clauses that describe something else: an actor inside them is not an argument.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+# Pronouns and prepositions are closed classes of English grammar, not knowledge a user
+# extends: they stay here. Open word lists are data (coding/rules/, docs/dictionaries.md).
 PRONOUNS = frozenset(
     {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
 )
@@ -237,6 +238,7 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     return None
 
 
+# "along with", "together with", "alongside", "like": a closed class, see PRONOUNS.
 COMPANION_PREPS = frozenset({"along", "together", "alongside", "like"})
 
 

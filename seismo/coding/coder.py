@@ -85,7 +85,9 @@ class Coder:
                     continue  # nobody named, nobody to infer: nothing to code
             dates = SentenceDates.find(sent, doc.published, _tense(sent))
             reference = (
-                None if dates.expressions else sentence_reference_date(sent.text, doc.published)
+                None
+                if dates.expressions
+                else sentence_reference_date(sent.text, doc.published, self.lex)
             )
             scope = SentenceScope(
                 doc, si, sent, by_token, sent_mentions, ctx, dates, reference, doc.published
@@ -93,8 +95,11 @@ class Coder:
             sent_events: list[Event] = []
             for trig in find_triggers(sent, self.lex):
                 for event in events_for(trig, scope, discourse):
+                    # the same act restated with its own date is one event; an act that
+                    # only takes the story's date is told again only within one sentence
+                    when = event.date.value if event.date.basis == "text" else f"s{si}"
                     key = (event.source.code, event.target.code if event.target else None,
-                           event.cameo, event.date.value, event.modality)  # fmt: skip
+                           event.cameo, when, event.modality)  # fmt: skip
                     keys = headline_seen if paragraphs[si] < body else seen
                     if key in keys:
                         continue

@@ -41,7 +41,9 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
         # cooperate (03), "wants to attack" a threat (13); the modality stays "intended"
         if root in intent:
             return (intent[root] or code), "intended"
-        if root in threat:
+        if root in threat and root != "16":
+            # ... but an announced cut in relations is the cut itself ("will expel two
+            # diplomats, the ministry said": 16), as the team's gold codes it
             return threat[root] or code, "intended"
     return code, modality.value
 
@@ -55,7 +57,7 @@ def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
         or (
             code[:2] in lex.word_set("codes", "targetless_specific_roots")
             and not trig.nominal
-            and bool(rule.objects or rule.prt or rule.pobj or rule.comp)
+            and bool(rule.objects or rule.prt or rule.pobj or rule.comp or rule.agent)
         )
     )
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.coding.arguments import Phrase, children
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
+from seismo.model import Actor
 
 # Prepositions that put an event in the story's background: its actor is whoever the
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
@@ -35,6 +36,7 @@ PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "ove
 def in_background(noun: Token) -> bool:
     """Whether an event noun sits in a background adverbial ("since the invasion of X")
     on its way up to the verb of its clause."""
+    nouns = lexicon_of(noun.doc).words("background_nouns")  # "on the eve of X"
     cur = noun
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -42,6 +44,8 @@ def in_background(noun: Token) -> bool:
         if cur.dep_ == "prep" and cur.lower_ in BACKGROUND_PREPS:
             return True
         if cur.dep_ == "pobj" and cur.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ == "of" and cur.head.lemma_.lower() in nouns:
             return True
         cur = cur.head
     return False
@@ -103,20 +107,21 @@ def role_words(head: Token) -> list[str]:
 
 @dataclass
 class RoleMemory:
-    """Roles the story has tied to a state ("the Kyrgyz border service"), by their words,
-    so that a later bare "the border service" or "the ministry" is the same state's."""
+    """Roles the story has tied to an actor ("the Kyrgyz border service", "the International
+    Criminal Court"), by their words, so that a later bare "the border service" or "the
+    court" is the same one."""
 
-    states: dict[str, str] = field(default_factory=dict)  # role words -> country code
+    actors: dict[str, Actor] = field(default_factory=dict)  # role words -> actor
 
-    def note(self, role_text: str, country: str) -> None:
+    def note(self, role_text: str, actor: Actor) -> None:
         words = role_text.lower().split()
         for n in range(1, len(words) + 1):
-            self.states[" ".join(words[-n:])] = country
+            self.actors[" ".join(words[-n:])] = actor
 
-    def country_of(self, head: Token) -> str | None:
+    def actor_of(self, head: Token) -> Actor | None:
         for words in role_words(head):
-            if words in self.states:
-                return self.states[words]
+            if words in self.actors:
+                return self.actors[words]
         return None
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
+from seismo.coding.lexicon import Lexicon, default_lexicon
 from seismo.dates import TemporalExpression, find_temporal_expressions
 from seismo.model import EventDate
 
@@ -77,37 +78,55 @@ def known_event_date(
     return None
 
 
-# "at the same time as X", "on the eve of X": the sentence shares X's month, not only its year
-CLOSE_IN_TIME = re.compile(
-    r"simultaneous(?:ly)? with|at the same time as|on the eve of|just before|just after|"
-    r"shortly (?:before|after)|in the (?:first )?days? (?:of|after)|amid",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=8)
+def _starting_with(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for any of `words` at the start of a word, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})" if words else r"(?!)", re.IGNORECASE)
 
 
-def sentence_reference_date(text: str, anchor: dt.date | None) -> EventDate | None:
+def sentence_reference_date(
+    text: str, anchor: dt.date | None, lex: Lexicon | None = None
+) -> EventDate | None:
     """A well-known event named in the sentence: what the sentence tells is no earlier.
 
-    Only the year is claimed, or the month where the text ties the two closely together.
+    Only the year is claimed, or the month where the text ties the two closely together
+    ("at the same time as X", "on the eve of X": rules/words.yaml close_in_time_phrases).
     """
     if anchor is None:
         return None
+    close = (lex or default_lexicon()).words("close_in_time_phrases")
+    lowered = text.lower()
     for known in known_events():
-        if anchor >= known.valid_from and known.pattern.search(text):
-            if CLOSE_IN_TIME.search(text) and len(known.date) >= 7:
+        if anchor < known.valid_from:
+            continue
+        found = known.pattern.search(text)
+        if found is None:
+            continue
+        lead = lowered[max(0, found.start() - 60) : found.start()]
+        # "on the eve of X", "at the same time as X": the phrase stands right before X
+        bare = re.sub(r"(?:\s+(?:the|a|an|its|their|this|that))+\s*$", "", lead.rstrip())
+        tied = any(bare.endswith(p) for p in close)
+        if tied or TEMPORAL_LEAD.search(text, max(0, found.start() - 60), found.start()):
+            if any(p in lowered for p in close) and len(known.date) >= 7:
                 return EventDate(known.date[:7], "month", known.name)
             return EventDate(known.date[:4], "year", known.name)
     return None
 
 
-RESPONSE_WORDS = re.compile(
-    r"\b(?:sanction|restriction|measure|retaliat|in response to|in view of|reaction)",
+# the sentence places itself in time by the event: "after the invasion of Ukraine", "since
+# the war in Ukraine began"; a passing mention ("fears the war could spill over") does not
+TEMPORAL_LEAD = re.compile(
+    r"\b(?:after|since|following|amid|during|before|until|in the wake of|in response to"
+    r"|in reaction to|when|as a result of|on the eve of|at the same time as|simultaneous(?:ly)?"
+    r" with|in the (?:first )?days? (?:of|after))\b"
+    r"(?:(?!\b(?:and|but|that|which|who|could|would|will|might|may)\b)[^.;:]){0,32}$",
     re.IGNORECASE,
 )
 
 
 def contradicted_year(
-    date: EventDate, sentence: str, responds_to: list[EventDate]
+    date: EventDate, sentence: str, responds_to: list[EventDate], lex: Lexicon | None = None
 ) -> EventDate | None:
     """A printed date that comes before the acts its sentence answers (flag, don't change).
 
@@ -115,7 +134,8 @@ def contradicted_year(
     against the source. Returns the date with a `warning`, and the likely intended date in
     the warning text; the caller keeps the printed value.
     """
-    if not date.value or not responds_to or not RESPONSE_WORDS.search(sentence):
+    responses = _starting_with((lex or default_lexicon()).words("response_words"))
+    if not date.value or not responds_to or not responses.search(sentence):
         return None
     answered = [d for d in responds_to if d.value and d.value[:4] > date.value[:4]]
     if not answered:
@@ -148,6 +168,8 @@ PREPOSITIONAL = re.compile(
     r"^(?:on|in|at|during|between|from|until|till|by|before|after|around|early|late)\b",
     re.IGNORECASE,
 )
+# "after the 2019 [election]": an article before a bare year makes it an adjective
+ARTICLE_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+\d{4}$", re.IGNORECASE)
 # expressions that date a noun and nothing else: "the 1956 declaration", "the deal of 2015"
 ATTRIBUTIVE_START = re.compile(r"^(?:the\s|a\s|\d|[A-Z][a-z]+\s+\d{4}\b)", re.IGNORECASE)
 
@@ -235,12 +257,13 @@ class SentenceDates:
         "Friday", "yesterday" are adverbs of the clause wherever the parser
         hangs them ("arrived in the capital Friday"), unless possessive ("Sunday's vote").
         """
-        if PREPOSITIONAL.match(expr.text):
+        attributive = ARTICLE_YEAR.search(expr.text) is not None
+        if PREPOSITIONAL.match(expr.text) and not attributive:
             return None  # "at the summit on July 12": the parser's attachment is a guess
         after = self.sent.text[expr.end : expr.end + 2]
         if expr.kind == "relative" and expr.date.precision == "day" and after not in ("'s", "’s"):
             return None
-        tok = self._token_at(expr.start)
+        tok = self._token_at(expr.end - 1 if attributive else expr.start)
         if tok is None:
             return None
         head = tok
@@ -273,6 +296,13 @@ class SentenceDates:
         """Whether an expression may date this trigger (see the class docstring)."""
         bound = self._bound_noun(expr)
         clause = clause_head(trigger)
+        if bound is not None and clause.dep_ == "relcl" and clause.head.i == bound.i:
+            return True  # "last month's coup, which overthrew the president"
+        anchor = self._anchor_token(expr)
+        if anchor is not None and expr.kind == "since":
+            held = clause_head(anchor)
+            if held.dep_ in ("relcl", "acl") and held.head.i == trigger.i:
+                return True  # "sanctions that have been in place since the 2006 coup"
         if bound is not None and bound.i != trigger.i:
             prepositional = not ATTRIBUTIVE_START.match(expr.text) and not (
                 expr.text.lower().startswith(("of ", "since "))
@@ -280,7 +310,6 @@ class SentenceDates:
             # "signed an agreement on Monday": the parser may hang the day on the object
             if not (prepositional and bound.dep_ == "dobj" and bound.head.i == clause.i):
                 return False
-        anchor = self._anchor_token(expr)
         if anchor is None:
             return True
         own_clause = clause_head(anchor)

@@ -13,19 +13,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from seismo.actors import ActorBase, Mention
 from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, children, phrase
 from seismo.coding.constructions import RoleMemory, role_words
 from seismo.coding.dating import SentenceDates
-from seismo.coding.lexicon import Lexicon
+from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.storytime import StoryTime
 from seismo.model import Actor, Document, Event, EventDate
 
 PERSON_KINDS = frozenset({"person", "office_title"})
 # Prepositions of place (a closed class of English, not knowledge a user extends).
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "over"})
 
 
 @dataclass
@@ -132,15 +132,22 @@ class Discourse:
             if antecedent is None:
                 return []
             return self.actors_of(phrase(antecedent, "relative"), scope)
-        if ph.head.lemma_.lower() in self.lex.words("pair_words") and ctx.last_pair:
-            quantified = any(c.lower_ in ("both", "two") for c in ph.head.children)
-            if quantified and not scope.mentions_in(ph.tokens):
+        if ctx.last_pair and _names_last_pair(ph, self.lex.words("pair_words")):
+            if not scope.mentions_in(ph.tokens):
                 return list(ctx.last_pair)
         if ph.via in ("subject", "controller") and scope.by_token.get(ph.head.i) is None:
             if ph.head.lemma_.lower() in self.lex.nouns:
                 return []  # "Japan's sanctions met a reaction": the sanctions are the subject
         actors: list[Actor] = []
         mentions = scope.mentions_in(ph.tokens)
+        # "the protesters outside the US Embassy": the embassy's state is where they stand,
+        # not who they are
+        # ("its embassy in Tehran": the city is where the embassy is, not whose it is)
+        mentions = [
+            m for m in mentions
+            if not ((_names_a_mission(ph.head.doc, m) or ph.head.lower_ in self.lex.words("mission_nouns"))
+                    and _in_locative(ph.head, ph.head.doc[m.start]))
+        ]  # fmt: skip
         if len(mentions) > 1:
             # "the US commander in Iraq": a place inside the phrase is not a second actor
             kept = [m for m in mentions if not _in_locative(ph.head, ph.head.doc[m.start])]
@@ -179,7 +186,8 @@ class Discourse:
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        if not (head.tag_ == "NNS" or definite or head.lower_ in self.lex.words("bare_roles")):
+        bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
+        if not (head.tag_ == "NNS" or definite or head.lower_ in bare):
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
@@ -187,13 +195,17 @@ class Discourse:
         # the place the role stands in ("protesters in Tbilisi"), else the nearest state
         # named before it, else the first named after it in the sentence
         sent_mentions = scope.mentions
+        # a state named for its embassy ("outside the French Embassy") is not where a role
+        # stands: the embassy is abroad
+        sent_mentions = [m for m in sent_mentions if not _names_a_mission(ph.head.doc, m)]
+        # the place the role stands in: "rallied in Tbilisi"; not "accused Tajikistan"
         in_clause = [
             m
             for m in sent_mentions
             if m.is_place
             and _same_clause(ph.head, m)
             and _in_locative(_clause_of(ph.head), ph.head.doc[m.start])
-        ]  # fmt: skip  ("rallied in Tbilisi"; not "accused Tajikistan": an object is no place)
+        ]
         before = [m for m in sent_mentions if m.end <= ph.head.i]
         after = [m for m in sent_mentions if m.start > ph.head.i]
         for mention in [*in_clause, *reversed(before)]:
@@ -201,17 +213,23 @@ class Discourse:
             if actor is not None and actor.country not in (None, "IGO"):
                 country = actor
                 break
-        remembered = scope.ctx.roles.country_of(head) if country is None else None
-        if remembered is not None:  # "the border service", named with its state before
-            return [Actor(code=f"{remembered}{role.sector}", country=remembered,
-                          sector=role.sector, name=remembered, text=head.text)]  # fmt: skip
-        for mention in after[:1] if country is None else []:
-            actor = self.resolve(mention, scope.on)
-            if actor is not None and actor.country not in (None, "IGO"):
-                country = actor
+        remembered = scope.ctx.roles.actor_of(head) if country is None else None
+        if remembered is not None:  # "the border service", "the court", named before
+            if remembered.country == "IGO":
+                return [replace(remembered, text=head.text)]
+            return [Actor(code=f"{remembered.country}{role.sector}", country=remembered.country,
+                          sector=role.sector, name=remembered.name, text=head.text)]  # fmt: skip
         if country is None:
-            for _, actor in reversed(scope.ctx.recent):
-                if actor.country not in (None, "IGO") and len(actor.country) == 3:
+            # the story's state: who acted last, else who was named last; a state named
+            # after the role comes last (after a subject it is most often the one acted on)
+            story = [a for a in scope.ctx.last_sources] + [a for _, a in reversed(scope.ctx.recent)]
+            resolved_after = [self.resolve(m, scope.on) for m in after[:1]]
+            for actor in [*story, *resolved_after]:
+                if (
+                    actor is not None
+                    and actor.country not in (None, "IGO")
+                    and len(actor.country) == 3
+                ):
                     country = actor
                     break
         if country is None or country.country is None:
@@ -230,8 +248,8 @@ class Discourse:
                 resolved.append((m, actor))
         ctx.remember(resolved)
         for m, actor in resolved:
-            if "/" in m.entry_id and m.kind not in PERSON_KINDS and actor.country:
-                ctx.roles.note(m.text, actor.country)  # "Egypt's Foreign Ministry"
+            if m.kind not in PERSON_KINDS and ("/" in m.entry_id or actor.country == "IGO"):
+                ctx.roles.note(m.text, actor)  # "Egypt's Foreign Ministry", "the ICC"
         asserted = [e for e in sent_events if e.modality == "asserted"]
         if sent_events:
             ctx.last_sources = [sent_events[0].source]
@@ -261,6 +279,16 @@ def _in_locative(top: Token, tok: Token) -> bool:
     return False
 
 
+def _names_a_mission(doc: Doc, mention: Mention) -> bool:
+    """ "the French Embassy", "Mexico's embassy in Quito": the state owns a building abroad."""
+    missions = lexicon_of(doc).words("mission_nouns")
+    tok = doc[mention.end - 1]
+    if tok.lower_ in missions:  # "the US Embassy" read as one mention, USAGOV
+        return True
+    head = tok.head if tok.dep_ in ("amod", "compound", "poss", "nmod") else None
+    return head is not None and head.lower_ in missions
+
+
 def _clause_of(tok: Token) -> Token:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
@@ -271,6 +299,19 @@ def _same_clause(tok: Token, mention: Mention) -> bool:
     """A place named in the same clause: "protesters rallied in Tbilisi"."""
     other = tok.doc[mention.start]
     return _clause_of(tok).i == _clause_of(other).i and other.i != tok.i
+
+
+def _names_last_pair(ph: Phrase, pair_words: frozenset[str]) -> bool:
+    """ "both sides", "the two leaders", and their officials: "the defence ministers of both
+    countries", "the two countries' security chiefs"."""
+    holders = [ph.head] + [
+        t for t in ph.tokens
+        if t.dep_ in ("pobj", "poss") and t.head.i in (ph.head.i, *[c.i for c in ph.head.children])
+    ]  # fmt: skip
+    return any(
+        t.lemma_.lower() in pair_words and any(c.lower_ in ("both", "two") for c in t.children)
+        for t in holders
+    )
 
 
 def names_a_pair(sent: Span) -> bool:

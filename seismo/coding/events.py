@@ -82,10 +82,12 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         answered = [e.date for e in ctx.events
                     if e.source.key == tgt and e.target is not None and e.target.key == src
                     and e.root in ("16", "17", "13", "11")]  # fmt: skip
-        flagged = contradicted_year(date, scope.sent.text, answered)
+        flagged = contradicted_year(date, scope.sent.text, answered, discourse.lex)
         if flagged is not None:
             date = flagged
             ctx.flagged = flagged
+    if code[:2] in ("18", "19") and _crowd(pairs[0][0], discourse):
+        code = "145"  # "protesters attacked the French embassy": a riot, not an assault
     info = lookup(code)
     trust = confidence(trig, how, date, len(targets), code)
     trigger_text = trig.token.text
@@ -114,11 +116,22 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     return events
 
 
+# Roles that fight or defy their own state: rebels, separatists, insurgents, the opposition.
+INSURGENT_SECTORS = frozenset({"REB", "SEP", "INS", "OPP"})
+
+
+def _crowd(source: Actor, discourse: Discourse) -> bool:
+    """A crowd (protesters, a mob) rather than a force: its violence is a riot."""
+    return source.sector == "OPP" and source.text.lower() in discourse.lex.words("crowd_nouns")
+
+
 def _same_party(source: Actor, target: Actor) -> bool:
     """A target that is one of the subjects themselves ("France, Britain and Italy
     recognised the new state", read as the French government): the same state where either
     side has no role. Two roles of one state may still act on each other (rebels and their
     government)."""
+    if source.sector in INSURGENT_SECTORS or target.sector in INSURGENT_SECTORS:
+        return False  # "M23 rebels continued their offensive in eastern Congo"
     return target.key == source.key and (source.sector is None or target.sector is None)
 
 

@@ -40,6 +40,8 @@ class Rule:
     # verbs: a clausal complement the verb must govern ("threatened to USE force", "told the
     # envoy to LEAVE"); its object counts as the verb's for `object` and the target slots
     comp: frozenset[str] = frozenset()
+    # verbs: what the subject must be ("TROOPS moved into X", "TANKS rolled into X")
+    agent: frozenset[str] = frozenset()
     # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
     unless: frozenset[str] = frozenset()
 
@@ -115,6 +117,7 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         light_only=bool(raw.get("light_only", False)),
         unless=_words(raw.get("unless")),
         comp=_words(raw.get("comp")),
+        agent=_words(raw.get("agent")),
     )
 
 

@@ -30,9 +30,11 @@ from seismo.coding.constructions import (
     reciprocal_slots,
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
+from seismo.coding.lexicon import lexicon_of
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
+# Prepositions of a topic ("spoke about X"): a closed class, kept in Python.
 TOPIC_PREPS = ("from", "about", "over", "regarding", "concerning", "for", "on")
 
 
@@ -125,6 +127,9 @@ def parties(
     targets: list[Actor] = []
     slot_found: str | None = None
     source_keys = frozenset(s.key for s in sources)
+    counterpart = _counterpart(trig, sources, scope, discourse)
+    if counterpart:  # "Uribe accused his opposite number": the other leader's state
+        return sources, counterpart, "inferred"
     if len(sources) >= 2 and reciprocal_slots(trig.light_verb or tok):
         # "both sides blamed each other": each source is the other's target
         return sources, list(sources), "reciprocal"
@@ -166,6 +171,10 @@ def parties(
     ):  # fmt: skip
         # "both countries recalled their ambassadors": each from the other
         return sources, list(sources), "reciprocal"
+    if not targets and sources and trig.rule.code[:2] == "11":
+        targets = _author_of_condemned_act(trig, scope, source_keys)
+        if targets:
+            how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
@@ -173,9 +182,61 @@ def parties(
     return sources, targets, how
 
 
+def _author_of_condemned_act(
+    trig: Trigger, scope: SentenceScope, source_keys: frozenset[str]
+) -> list[Actor]:
+    """ "Lula condemned the operation", "Hague deplored the killings": the author of the
+    violence the story last reported, when the object names such an act and nobody else."""
+    obj = trig.obj
+    acts = scope.ctx.events
+    if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
+        return []
+    done = [e for e in acts if e.modality == "asserted" and e.target is not None]
+    lex = lexicon_of(obj.doc)
+    # an attack before a show of force (rules/codes.yaml: assault_roots, violent_roots)
+    for roots in (lex.word_set("codes", "assault_roots"), lex.word_set("codes", "violent_roots")):
+        for event in reversed(done):
+            if event.root not in roots:
+                continue
+            author = event.source
+            if author.key in source_keys or author.country is None:
+                return []
+            code = author.code if author.country == "IGO" else author.country
+            return [Actor(code=code, country=author.country, sector=None, name=author.name,
+                          text=author.text)]  # fmt: skip
+    return []
+
+
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
     """Whether the target phrases of a joint act name two parties or more."""
     return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
+
+
+COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts", "number"})
+
+
+def _counterpart(
+    trig: Trigger, sources: list[Actor], scope: SentenceScope, discourse: Discourse
+) -> list[Actor]:
+    """ "his counterpart", "his opposite number" with no state named: the state of the
+    other side, the nearest state named before that is not the source's."""
+    obj = trig.obj if not trig.nominal else None
+    if obj is None or obj.lower_ not in COUNTERPART_NOUNS or not sources:
+        return []
+    if obj.lower_ == "number" and not any(c.lower_ == "opposite" for c in obj.children):
+        return []
+    modifiers = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))]
+    if scope.mentions_in(modifiers):
+        return []  # "his Colombian counterpart": the phrase names the state
+    own = {s.key for s in sources}
+    before = [m for m in scope.mentions if m.end <= obj.i]
+    candidates = [discourse.resolve(m, scope.on) for m in reversed(before)]
+    candidates += [a for _, a in reversed(scope.ctx.recent)]
+    for actor in candidates:
+        if actor is not None and actor.key not in own and actor.country not in (None, "IGO"):
+            return [Actor(code=actor.country, country=actor.country, sector=None,
+                          name=actor.name, text=obj.text)]  # fmt: skip
+    return []
 
 
 def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:

@@ -30,15 +30,16 @@ NOUN_TARGETS = (
 SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
               "clause_subject", "clause_tree")  # fmt: skip
 RULE_KEYS = ("code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only", "pobj", "unless", "comp")  # fmt: skip
-WORD_LIST_KEYS = ("object", "pobj", "requires", "target", "source", "unless", "comp")
+             "requires", "light_only", "pobj", "unless", "comp", "agent")  # fmt: skip
+WORD_LIST_KEYS = ("object", "pobj", "requires", "target", "source", "unless", "comp", "agent")
 FLAG_KEYS = ("symmetric", "copy", "light_only")
 
 # The fixed tables of `codes:` and `stances:`: what kind of value each name holds.
 CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "targetless_roots": "roots", "targetless_specific_roots": "roots",
                "targetless_codes": "codes", "generic": "codes", "announced_roots": "roots",
-               "place_target_roots": "roots"}  # fmt: skip
+               "place_target_roots": "roots", "violent_roots": "roots",
+               "assault_roots": "roots"}  # fmt: skip
 STANCE_TABLES = {"regard_verbs": "words", "kinds": "kind_map", "relation_nouns": "kind_map",
                  "friendship_words": "words", "unfriendly_words": "words"}  # fmt: skip
 ISO3 = re.compile(r"^[A-Z]{3}$")

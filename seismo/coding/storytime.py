@@ -11,7 +11,8 @@ So an event's date is, in order:
    "the previous day" is counted from the day the story has reached;
 2. for a plan, a threat or a stance: when it was stated (the paragraph's date when that is
    not in the past of the article, else the story's day);
-3. a well-known event named in the sentence ("after the invasion of Ukraine"): its year;
+3. a well-known event the sentence places itself after ("after the invasion of Ukraine"):
+   its year;
 4. for a report in the past or present perfect: the date the paragraph has reached
    ("story");
 5. the day of the story told by the opening ("story"), else the publication date
@@ -29,6 +30,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from seismo.coding.dating import SentenceDates, clause_head, coarsen, likely_date
+from seismo.coding.lexicon import lexicon_of
 from seismo.dates.relative import STORY_DAY, story_day_offset
 from seismo.model import NO_DATE, Event, EventDate
 
@@ -39,8 +41,6 @@ STORY_WINDOW = dt.timedelta(days=10)
 OPENING_PARAGRAPHS = 3
 OPENING_SENTENCES = 4
 MODAL_FUTURE = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must"})
-SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "add", "state", "confirm",
-                          "explain", "write", "claim", "note"})  # fmt: skip
 NO_ANCHOR_WARNING = "no publication date to place {text!r} against"
 
 
@@ -50,7 +50,8 @@ def clause_tense(tok: Token) -> str | None:
     verb = clause_head(tok)
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxes or ("'d" in auxes and verb.tag_ == "VBN"):
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS:
+        speech = lexicon_of(tok.doc).words("reporting_verbs")  # grammar.yaml
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech:
             return "past"  # "said that Lula had met Xi": reported speech shifts the tense back
         return "pluperfect"
     if any(a in MODAL_FUTURE for a in auxes):
@@ -85,6 +86,8 @@ class StoryTime:
         if published is None:
             return clock
         for dates in opening[:OPENING_SENTENCES]:
+            if len(dates.sent.text.strip()) < 40:
+                continue  # a date line under the title ("30 April 2022") is the publication's
             for expr in dates.free():
                 day = expr.date.start
                 if (
@@ -196,7 +199,10 @@ class StoryTime:
             e.date for e in dates.expressions
             if e.date.value and (id(e) in free or (e.date.value, e.date.text) in used)
         ]  # fmt: skip
-        if stated:
+        unplaced = [e for e in dates.free() if not e.date.value and e.date.warning != STORY_DAY]
+        if unplaced and not stated:
+            self.ref = None  # "On Monday" with no publication date: the story's time is lost
+        elif stated:
             self.ref = _with_basis(stated[-1], "story")
         elif own:
             self.ref = _with_basis(own[-1], "story")

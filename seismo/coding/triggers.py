@@ -75,13 +75,26 @@ def _carried_noun(obj: Token | None, lex: Lexicon) -> str | None:
 
 
 def _unconstrained(rule: Rule) -> bool:
-    return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp)
+    return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp or rule.agent)
 
 
 def _specificity(rule: Rule) -> int:
     """Rules with more constraints first: "sent troops to the BORDER" (object and place)
     before "sent troops" (object only)."""
-    return -sum(bool(c) for c in (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp))
+    kinds = (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp, rule.agent)
+    return -sum(bool(c) for c in kinds)
+
+
+def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
+    """The words of the verb's subject (or its conjunct head's): "Russian troops and tanks
+    moved into X" -> troop, tank, and their modifiers."""
+    subjects = children(verb, "nsubj")
+    if not subjects and verb.dep_ == "conj":
+        subjects = children(verb.head, "nsubj")
+    words: set[str] = set()
+    for subj in subjects:
+        words |= _object_words(subj, lex)
+    return words
 
 
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -105,6 +118,9 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         comp_objs = [o for c in comps if (o := direct_object(c)) is not None]
         rule_words = words.union(*(_object_words(o, lex) for o in comp_objs))
         if rule.objects and not (rule_words & rule.objects):
+            if not ("*" in rule.objects and (obj is not None or comp_objs)):
+                continue  # `object: ["*"]`: any object will do, but there must be one
+        if rule.agent and not (_agent_words(tok, lex) & rule.agent):
             continue
         if rule.prt and not any(
             c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children
@@ -134,16 +150,11 @@ def _modifier_words(tok: Token) -> set[str]:
     }
 
 
-# Event nouns that, bare after "in", give the reason for another act: "recalled its envoy in
-# protest at the decision" is a recall, not a demonstration.
-REASON_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
-
-
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if (
-        tok.lemma_.lower() in REASON_NOUNS
+        tok.lemma_.lower() in lex.words("reason_nouns")  # "recalled its envoy in protest"
         and tok.dep_ == "pobj"
         and tok.head.lower_ == "in"
         and not any(c.dep_ in ("det", "poss") for c in tok.children)

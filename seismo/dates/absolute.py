@@ -325,7 +325,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
 ]
 
 # every numeric form holds a four-digit year ("27 times" opens none of them) or a "'90s"
-_DIGIT_GATE = re.compile(r"1[89]\d\d|20\d\d|2100|['’]\d0s")
+_DIGIT_GATE = re.compile(r"1[6-9]\d\d|20\d\d|2100|['’]\d0s")
 _GATES: dict[Handler, tuple[str, ...] | re.Pattern[str]] = {
     _full_date: MONTH_STEM,
     _month_day: MONTH_STEM,

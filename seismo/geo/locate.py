@@ -57,8 +57,12 @@ def resolve(candidates: tuple[Place, ...] | list[Place], story: Story) -> Place 
     return max(candidates, key=lambda p: p.importance + STORY_BONUS * story.bonus(p.country))
 
 
-def named_places(sent: Span, gazetteer: Gazetteer, curated: re.Pattern[str]) -> list[Named]:
-    """Place names of a sentence: the parser's place entities plus our table's names."""
+def named_places(
+    sent: Span, ents: list[Span], gazetteer: Gazetteer, curated: re.Pattern[str]
+) -> list[Named]:
+    """Place names of a sentence: the parser's place entities (`ents`, the document's
+    entities inside the sentence: `Span.ents` rebuilds them all on every call) plus our
+    table's names."""
     found: list[Named] = []
     taken: set[int] = set()
     doc = sent.doc
@@ -68,7 +72,7 @@ def named_places(sent: Span, gazetteer: Gazetteer, curated: re.Pattern[str]) -> 
             continue
         found.append(Named(span, tuple(gazetteer.candidates(match.group(0)))))
         taken.update(range(span.start, span.end))
-    for ent in [*sent.ents, *_unlabelled_names(sent)]:
+    for ent in [*ents, *_unlabelled_names(sent)]:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ not in PLACE_LABELS and not _place_slot(ent.root):
@@ -192,22 +196,27 @@ def clause_place(
     "In Geneva, the envoy urged both sides to sign" puts the signing in Geneva too.
     """
     heads = _clause_chain(clause_head(trigger))
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
     best: tuple[tuple[int, int, int, int], Named, Place] | None = None
     for item in named:
         root = item.span.root
-        depth = next((d for d, h in enumerate(heads) if in_clause(root, h)), None)
-        if depth is None and in_clause(root, trigger):
-            depth = 0
+        own = nominal and _under(root, trigger)  # "the annexation of Crimea"
+        depth = -1 if own else next((d for d, h in enumerate(heads) if in_clause(root, h)), None)
         if depth is None:
             continue
         place = resolve(item.candidates, story)
         if place is None:
             continue
-        prep = _preposition(root, heads[depth])
-        locative = prep in LOCATIVE_PREPS
+        top = trigger if own else heads[depth]
+        if _aside(root, top):
+            continue
+        prep = _preposition(root, top)
+        locative = prep in LOCATIVE_PREPS or (own and material and prep == "of")
         if depth > 0 and not locative:
             continue  # only "in/at/near X" carries down to an embedded clause
-        if _stands_for_actor(item, place, root, prep, actor_texts, material):
+        if not (own and locative) and _stands_for_actor(
+            item, place, root, prep, actor_texts, material
+        ):
             continue
         if item.compass and place.feature == "country":
             place = Place(f"{item.compass} {place.name}", "region", place.country,
@@ -216,6 +225,35 @@ def clause_place(
         if best is None or rank > best[0]:
             best = (rank, item, place)
     return None if best is None else (best[1], best[2])
+
+
+# Words that open a reason or a time: a place under them is another event's ("sanctions on
+# Russia due to its annexation of Crimea", "after the strikes in Gaza").
+ASIDE_WORDS = frozenset({"due", "because", "after", "before", "since", "following", "amid",
+                         "despite", "over", "about", "regarding", "concerning"})  # fmt: skip
+
+
+def _under(tok: Token, top: Token) -> bool:
+    cur = tok
+    for _ in range(12):
+        if cur.i == top.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _aside(tok: Token, top: Token) -> bool:
+    """Whether `tok` hangs from `top` through a word that opens a reason or a time."""
+    cur = tok.head
+    for _ in range(12):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        if cur.lower_ in ASIDE_WORDS and cur.dep_ in ("prep", "amod", "mark", "advmod", "pcomp"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _clause_chain(head: Token) -> list[Token]:

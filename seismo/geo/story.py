@@ -17,14 +17,14 @@ from seismo.geo.gazetteer import Gazetteer, Place
 DATELINE_PARAGRAPHS = 3
 _AGENCY = r"(?:\s*\((?:[^)]{1,40})\))?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-# "MOGADISHU —", "BAMAKO, Mali (AP) —", "WARSAW, (Reuters) –", "KINSHASA/UNITED NATIONS, Nov 21",
-# "BANJUL, GAMBIA—": a place in capitals, perhaps a country or state after a comma, perhaps
+# "HARARE —", "QUITO, Ecuador (AP) —", "OSLO, (Reuters) –", "LIMA/GENEVA, Sep 12",
+# "ACCRA, GHANA—": a place in capitals, perhaps a country or state after a comma, perhaps
 # an agency in brackets, then a dash (or a comma and a month).
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}?)(?:/[A-Z][A-Z.'’\- ]{{1,40}}?)*"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.’' ]{{1,30}}?))?,?{_AGENCY}\s*(?:[—–-]{{1,2}}|,\s*{_MONTH})"
 )
-# "Shomera, Israel – ...": a mixed-case place is a dateline only with a known country after it.
+# "Smallvillage, Chile – ...": a mixed-case place is a dateline only with a known country after it.
 _MIXED_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z.'’\- ]{{1,40}}?),\s*(?P<region>[A-Z][A-Za-z.’' ]{{1,30}}?){_AGENCY}\s*[—–-]{{1,2}}\s"
 )

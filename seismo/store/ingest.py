@@ -16,6 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,20 +121,36 @@ def coder_stream(
 ) -> Iterator[CodedDocument | Skipped]:
     """Coded documents (or skips) in input order, over `workers` processes (0: all cores).
 
-    The model and overlays are loaded before the first document, so a bad model or overlay
-    raises at once instead of after reading the inputs.
+    The model and overlays are loaded when the first document arrives, before it is coded:
+    a bad model or overlay still fails on the first document, and a run whose inputs are
+    all skipped (a folder of bad files, a decompression bomb) never pays for the model.
     """
     count = workers if workers > 0 else (os.cpu_count() or 1)
     if count > 1 and nlp is None and coder is None:
         from seismo.scale.workers import code_in_parallel
 
         return code_in_parallel(items, count, model, list(dictionaries))
+    return _code_from_first_document(iter(items), model, dictionaries, nlp, coder)
+
+
+def _code_from_first_document(
+    items: Iterator[Document | Skipped],
+    model: str | None,
+    dictionaries: Sequence[Path],
+    nlp: Any,
+    coder: Coder | None,
+) -> Iterator[CodedDocument | Skipped]:
     from seismo.nlp import load_pipeline
     from seismo.pipeline import build_coder, code_documents
 
-    nlp = nlp if nlp is not None else load_pipeline(model)
-    coder = coder if coder is not None else build_coder(dictionaries)
-    return code_documents(items, nlp=nlp, coder=coder)
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        nlp = nlp if nlp is not None else load_pipeline(model)
+        coder = coder if coder is not None else build_coder(dictionaries)
+        yield from code_documents(chain([item], items), nlp=nlp, coder=coder)
+        return
 
 
 def code_stream(

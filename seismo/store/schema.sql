@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS events (
     location_lat DOUBLE,
     location_lon DOUBLE,
     location_feature VARCHAR,  -- city, region, sea, country (seismo.geo)
-    location_basis VARCHAR,    -- clause, paragraph, dateline, actor
+    location_basis VARCHAR,    -- clause, dateline, actor
     confidence DOUBLE,
     trigger VARCHAR,
     coder VARCHAR,
