@@ -69,13 +69,13 @@
         xy[id][1] += (my / size) * limited - xy[id][1] * 0.01;
       });
     }
-    // fill the panel: scale each axis to [-1.1, 1.1], room left for the labels
+    // fill the panel: scale each axis to [-1, 1], room left for the labels
     const xs = ids.map((id) => xy[id][0]), ys = ids.map((id) => xy[id][1]);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     ids.forEach((id) => {
       xy[id] = [
-        x1 > x0 ? -1.1 + (2.2 * (xy[id][0] - x0)) / (x1 - x0) : 0,
-        y1 > y0 ? -1.1 + (2.2 * (xy[id][1] - y0)) / (y1 - y0) : 0,
+        x1 > x0 ? -1 + (2 * (xy[id][0] - x0)) / (x1 - x0) : 0,
+        y1 > y0 ? -1 + (2 * (xy[id][1] - y0)) / (y1 - y0) : 0,
       ];
     });
     return xy;
