@@ -18,6 +18,16 @@ from seismo.coding.triggers import Trigger
 from seismo.model import NO_DATE, Actor, Event, EventDate
 
 
+
+def _all_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    """Every pair of the parties of one symmetric act, each once: "China, Iran and Saudi
+    Arabia signed a statement" is three dyads, not the first party with each of the others."""
+    distinct: list[Actor] = []
+    for actor in actors:
+        if all(actor.key != seen.key for seen in distinct):
+            distinct.append(actor)
+    return [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :]]
+
 def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> list[Event]:
     """The events one trigger of the sentence codes (none, one, or one per pair of parties)."""
     doc, ctx, reference = scope.doc, scope.ctx, scope.reference
@@ -43,7 +53,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     pairs: list[tuple[Actor, Actor | None]] = []
     if not sources:
         # "restored relations between both countries": the two are the parties
-        pairs = [(targets[0], t) for t in targets[1:] if t.key != targets[0].key]
+        pairs = _all_pairs(targets)
     elif targets:
         # co-actors are not each other's targets ("Russian and Chinese ships patrolled")
         # (unless the subject was "both sides", which names the target too)
@@ -59,7 +69,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
-        pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
+        pairs = _all_pairs(sources)
     own = {s.key for s in sources}
     if (
         not pairs
