@@ -17,6 +17,8 @@ from seismo.coding.parties import parties
 from seismo.coding.triggers import Trigger
 from seismo.model import NO_DATE, Actor, Event, EventDate
 
+# Up to this many parties, a symmetric act is coded for every pair of them.
+MAX_ALL_PAIRS = 3
 
 
 def _all_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
@@ -26,7 +28,12 @@ def _all_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
     for actor in actors:
         if all(actor.key != seen.key for seen in distinct):
             distinct.append(actor)
+    if len(distinct) > MAX_ALL_PAIRS:
+        # a long list ("the G7 and the EU agreed") is a bloc acting together, not a web of
+        # dyads among its members: keep the first with each of the others
+        return [(distinct[0], b) for b in distinct[1:]]
     return [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :]]
+
 
 def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> list[Event]:
     """The events one trigger of the sentence codes (none, one, or one per pair of parties)."""
