@@ -77,6 +77,14 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
         pairs = _all_pairs(sources)
+    if (
+        not pairs
+        and not targets
+        and code in discourse.lex.word_set("codes", "mutual_codes")
+        and len({s.country for s in sources}) >= 2
+    ):
+        # "Greek and Turkish forces went on alert": two states' alerts face each other
+        pairs = [(s, t) for s in sources for t in sources if s.country != t.country]
     own = {s.key for s in sources}
     if (
         not pairs
