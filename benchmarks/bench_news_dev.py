@@ -65,6 +65,36 @@ def _per_root(
     return table
 
 
+def _categories(gold: list[dict], preds: list[dict], result: dict) -> dict[str, int]:
+    """Misses and false positives by kind, read off the matching (no hand labels)."""
+    from seismo.evaluation import country, gold_roots, predicted_root, same_actor
+
+    def in_sentence(g: dict, p: dict) -> bool:
+        return p["doc_id"] == g["doc"] and g["evidence"] in (p.get("sentence") or "")
+
+    kinds: Counter[str] = Counter()
+    for miss in result["misses"]:
+        near = [p for p in preds if in_sentence(miss, p)]
+        if not near:
+            kinds["miss: nothing coded in its sentence"] += 1
+        elif any(predicted_root(p) in gold_roots(miss) for p in near):
+            kinds["miss: right root, other actors"] += 1
+        elif any(same_actor(miss["source"], country(p.get("source"))) for p in near):
+            kinds["miss: right source, other root"] += 1
+        else:
+            kinds["miss: other events coded in its sentence"] += 1
+    matched = {id(h) for h in result["hits"]}
+    gold_docs = {g["doc"] for g in gold}
+    for pred in preds:
+        if id(pred) in matched or pred["doc_id"] not in gold_docs:
+            continue
+        if any(in_sentence(g, pred) for g in gold):
+            kinds["false positive: in a sentence with gold events"] += 1
+        else:
+            kinds["false positive: in a sentence without gold events"] += 1
+    return dict(sorted(kinds.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -115,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "date_basis": dict(bases.most_common()),
         "unreal_gold_printed_asserted": len(asserted_unreal),
         "per_root": _per_root(gold, preds, result["hits"], result["misses"]),
+        "categories": _categories(gold, preds, result),
     }
     if args.json:
         print(json.dumps(report, indent=2, default=str))
@@ -135,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['precision'] if row['precision'] is not None else '-':>9}  "
             f"{row['recall'] if row['recall'] is not None else '-':>6}"
         )
+    for kind, count in report["categories"].items():
+        print(f"{count:>4}  {kind}")
     for miss in result["misses"][: args.misses]:
         print(f"miss {miss['doc']}: {miss['source']}->{miss.get('target')} {miss['root']}")
     return 0
