@@ -17,6 +17,23 @@ from seismo.coding.parties import parties
 from seismo.coding.triggers import Trigger
 from seismo.model import NO_DATE, Actor, Event, EventDate
 
+# Up to this many parties, a symmetric act is coded for every pair of them.
+MAX_ALL_PAIRS = 3
+
+
+def _all_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    """Every pair of the parties of one symmetric act, each once: "China, Iran and Saudi
+    Arabia signed a statement" is three dyads, not the first party with each of the others."""
+    distinct: list[Actor] = []
+    for actor in actors:
+        if all(actor.key != seen.key for seen in distinct):
+            distinct.append(actor)
+    if len(distinct) > MAX_ALL_PAIRS:
+        # a long list ("the G7 and the EU agreed") is a bloc acting together, not a web of
+        # dyads among its members: keep the first with each of the others
+        return [(distinct[0], b) for b in distinct[1:]]
+    return [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :]]
+
 
 def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> list[Event]:
     """The events one trigger of the sentence codes (none, one, or one per pair of parties)."""
@@ -43,7 +60,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     pairs: list[tuple[Actor, Actor | None]] = []
     if not sources:
         # "restored relations between both countries": the two are the parties
-        pairs = [(targets[0], t) for t in targets[1:] if t.key != targets[0].key]
+        pairs = _all_pairs(targets)
     elif targets:
         # co-actors are not each other's targets ("Russian and Chinese ships patrolled")
         # (unless the subject was "both sides", which names the target too)
@@ -59,7 +76,15 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
-        pairs = [(sources[0], t) for t in sources[1:] if t.key != sources[0].key]
+        pairs = _all_pairs(sources)
+    if (
+        not pairs
+        and not targets
+        and code in discourse.lex.word_set("codes", "mutual_codes")
+        and len({s.country for s in sources}) >= 2
+    ):
+        # "Greek and Turkish forces went on alert": two states' alerts face each other
+        pairs = [(s, t) for s in sources for t in sources if s.country != t.country]
     own = {s.key for s in sources}
     if (
         not pairs
