@@ -175,6 +175,10 @@ def parties(
         targets = _author_of_condemned_act(trig, scope, source_keys)
         if targets:
             how = "inferred"
+    if not targets and sources and trig.rule.code[:2] in lex.word_set("codes", "counterpart_roots"):
+        targets = _sole_other_state(scope, discourse, sources)
+        if targets:
+            how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
@@ -263,6 +267,26 @@ def _place_targets(
         return [Actor(code=actor.country, country=actor.country, sector=None,
                       name=actor.name, text=actor.text)]  # fmt: skip
     return []
+
+
+def _sole_other_state(
+    scope: SentenceScope, discourse: Discourse, sources: list[Actor]
+) -> list[Actor]:
+    """ "Kenya recalled its ambassador after Mogadishu auctioned the blocks": a cut in
+    relations with no named target is aimed at the one other state the sentence names;
+    with none or several, nothing is guessed."""
+    own = {s.country for s in sources}
+    others: dict[str, Actor] = {}
+    for mention in scope.mentions:
+        actor = discourse.resolve(mention, scope.on)
+        if actor is None or actor.country in (None, "IGO") or actor.country in own:
+            continue
+        others.setdefault(actor.country, actor)
+    if len(others) != 1:
+        return []
+    actor = next(iter(others.values()))
+    return [Actor(code=actor.country, country=actor.country, sector=None,
+                  name=actor.name, text=actor.text)]  # fmt: skip
 
 
 def _agentless_source(
