@@ -279,14 +279,14 @@ def _sole_other_state(
     others: dict[str, Actor] = {}
     for mention in scope.mentions:
         actor = discourse.resolve(mention, scope.on)
-        if actor is None or actor.country in (None, "IGO") or actor.country in own:
+        if actor is None or actor.country is None or actor.country == "IGO":
             continue
-        others.setdefault(actor.country, actor)
+        if actor.country not in own:
+            others.setdefault(actor.country, actor)
     if len(others) != 1:
         return []
-    actor = next(iter(others.values()))
-    return [Actor(code=actor.country, country=actor.country, sector=None,
-                  name=actor.name, text=actor.text)]  # fmt: skip
+    country, actor = next(iter(others.items()))
+    return [Actor(code=country, country=country, sector=None, name=actor.name, text=actor.text)]
 
 
 def _agentless_source(
