@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from seismo.actors.entries import ISO3
 from seismo.coding.arguments import (
     RELATIVES,
     Phrase,
@@ -269,6 +270,11 @@ def _place_targets(
     return []
 
 
+def _is_state(country: str) -> bool:
+    """Whether a country code is a state (ISO 3166 or Kosovo's XKX), not a region or IGO."""
+    return country in ISO3 or country == "XKX"
+
+
 def _sole_other_state(
     scope: SentenceScope, discourse: Discourse, sources: list[Actor]
 ) -> list[Actor]:
@@ -279,8 +285,8 @@ def _sole_other_state(
     others: dict[str, Actor] = {}
     for mention in scope.mentions:
         actor = discourse.resolve(mention, scope.on)
-        if actor is None or actor.country is None or actor.country == "IGO":
-            continue
+        if actor is None or actor.country is None or not _is_state(actor.country):
+            continue  # organisations and regions ("Europe") are not a dyad's other state
         if actor.country not in own:
             others.setdefault(actor.country, actor)
     if len(others) != 1:
