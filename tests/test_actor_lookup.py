@@ -63,3 +63,10 @@ def test_cli_takes_the_same_names(db_path: str) -> None:
     assert result.exit_code == 0, result.output
     unknown = CliRunner().invoke(cli_app, ["events", "--dyad", "Atlantis", "RUS", "--db", db_path])
     assert unknown.exit_code != 0 and "Atlantis" in unknown.output
+
+
+def test_organisations_are_drawn_by_the_names_readers_use() -> None:
+    from seismo.analytics.names import display_label
+
+    codes = ["IGONAT", "IGOEUREEC", "IGOG7", "IGOUNO", "JPN"]
+    assert [display_label(c) for c in codes] == ["NATO", "EU", "G7", "UN", "JPN"]

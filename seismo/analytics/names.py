@@ -9,7 +9,9 @@ the database ("the Kremlin" if the coder stored it as a name).
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import Any
 
 from seismo.store.queries import search_actors
@@ -73,3 +75,29 @@ def in_database(con: Any, key: str) -> bool:
         [key],
     ).fetchone()
     return row is not None
+
+
+ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9-]{1,6}$")
+
+
+@functools.cache
+def _organisations() -> dict[str, str]:
+    """IGO code -> the short name readers use (NATO, EU, G7), from collectives.yaml."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "actors" / "data" / "collectives.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    labels: dict[str, str] = {}
+    for entry in data.get("collectives") or []:
+        code = str(entry.get("code") or "")
+        if not entry.get("igo") or code in labels:
+            continue
+        short = [n for n in entry.get("names") or [] if ABBREVIATION.match(str(n))]
+        labels[code] = str(short[0] if short else entry.get("name") or code)
+    return labels
+
+
+def display_label(key: str) -> str:
+    """What a chart writes for an actor: its code for a state (JPN), the short name for an
+    organisation (NATO, EU, G7 instead of IGONAT, IGOEUREEC, IGOG7)."""
+    return _organisations().get(key, key)

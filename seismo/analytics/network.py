@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from seismo.analytics.names import display_label
 from seismo.analytics.stances import latest_stances
 from seismo.store.queries import event_filters, where
 from seismo.store.rows import fetch_dicts
@@ -119,7 +120,13 @@ def network(
             events[key] = events.get(key, 0) + edge["n"]
     names = _names(con, start, end, modalities) if edges else {}
     nodes = [
-        {"id": key, "name": names.get(key, key), "degree": degree[key], "events": events[key]}
+        {
+            "id": key,
+            "label": display_label(key),
+            "name": names.get(key, key),
+            "degree": degree[key],
+            "events": events[key],
+        }
         for key in sorted(degree, key=lambda k: (-events[k], k))
     ]
     return {

@@ -107,6 +107,7 @@ class DyadSeries(BaseModel):
 
 class NetworkNode(BaseModel):
     id: str = Field(description="Actor key")
+    label: str | None = Field(None, description="Short name for charts: JPN, NATO, EU, G7")
     name: str | None = None
     degree: int
     events: int

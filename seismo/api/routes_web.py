@@ -84,11 +84,13 @@ def dyad(
     store: StoreDep,
     a: Text = None,
     b: Text = None,
-    period: Text = "month",
+    period: Text = "auto",
 ) -> Response:
     first, second = actor_key(a, store.con), actor_key(b, store.con)
-    if period not in CHART_PERIODS:
-        raise bad_request(f"period must be one of: {', '.join(CHART_PERIODS)}.")
+    if period not in ("auto", *CHART_PERIODS):
+        raise bad_request(f"period must be one of: auto, {', '.join(CHART_PERIODS)}.")
+    if first and second and period == "auto":
+        period = _period_for_span(store, first, second)
     if first is None or second is None:
         top = store.summary()["top_dyads"]
         if top:
@@ -109,6 +111,23 @@ def dyad(
         series=series,
         shifts=shifts,
     )
+
+
+def _period_for_span(store: Any, a: str, b: str) -> str:
+    """The chart's default period from the dyad's dated events: months over a few years,
+    quarters over decades, years beyond thirty (months over eighty years are mostly empty)."""
+    from seismo.analytics.dyads import dyad_events_sql
+
+    sql, params = dyad_events_sql(
+        store.con, a, b, directed=False, modalities=("asserted",),
+        since=None, until=None, undated="exclude",
+    )  # fmt: skip
+    row = store.con.execute(f"SELECT min(counted_on), max(counted_on) FROM ({sql})", params)
+    first, last = row.fetchone() or (None, None)
+    if first is None or last is None:
+        return "month"
+    years = (last - first).days / 365.25
+    return "year" if years > 30 else "quarter" if years > 4 else "month"
 
 
 @router.get("/network", response_class=HTMLResponse)

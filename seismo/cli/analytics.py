@@ -144,6 +144,7 @@ def events(
     doc: str = typer.Option(None, "--doc", help="Only events of this document id."),
     limit: int = typer.Option(50, "--limit", min=1, help="Maximum number of events."),
     cursor: str = typer.Option(None, "--cursor", help="Continue after a previous page."),
+    full: bool = typer.Option(False, "--full", help="Whole sentences (default: one line each)."),
     fmt: str = FormatOption,
 ) -> None:
     """Stored events in time order, with the sentence each was read from."""
@@ -171,17 +172,12 @@ def events(
             )
         except ValueError as exc:
             fail(str(exc))
-    columns = (
-        "date",
-        "source_code",
-        "cameo",
-        "target_code",
-        "goldstein",
-        "modality",
-        "doc_id",
-        "sentence",
-    )
-    emit(rows, fmt, columns, "events")
+    if fmt == "table":
+        from seismo.cli.output import event_lines, terminal_width
+
+        print("\n".join(event_lines(rows, terminal_width(), full)) if rows else "No events.")
+    else:
+        emit(rows, fmt, (), "events")
     if next_cursor:
         print(f"seismo: more events: --cursor {next_cursor}", file=sys.stderr)
 

@@ -14,9 +14,22 @@ from seismo.errors import Errors
 
 
 def _no_type_tag(self: object, ctx: object) -> str | None:
-    """No `<str>`, `<list[Path]>` or `<bool>` column in --help: each option's help text says
-    what it takes in words ("YYYY-MM-DD", "repeat the option"); an explicit metavar stays."""
-    return getattr(self, "metavar", None)
+    """A plain word for what an option takes instead of typer's `<str>`, `<list[Path]>` or
+    `<bool>`: nothing for a flag, PATH, N, NUMBER or TEXT otherwise (an explicit metavar
+    stays), so an option that needs a value never looks like a flag."""
+    explicit = getattr(self, "metavar", None)
+    if explicit:
+        return str(explicit)
+    if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
+        return None
+    desc = getattr(self, "type_descriptor", None)
+    bare = self.bare_type() if hasattr(self, "bare_type") else ""  # type: ignore[attr-defined]
+    if desc is not None and (desc.is_path or desc.is_file):
+        word = "PATH"
+    else:
+        word = {"int": "N", "float": "NUMBER", "bool": ""}.get(str(bare), "TEXT")
+    arity = (desc.tuple_arity or 1) if desc is not None and desc.is_tuple else 1
+    return " ".join([word] * arity) if word else None
 
 
 # typer draws the type column from this method; it has no setting to turn the column off

@@ -378,11 +378,9 @@ def _demo_summary(db: str, tally: Tally) -> None:
     )
     for shift in sorted(largest, key=lambda s: s["date"]):
         kind = f", {shift['kind']}" if shift.get("kind") else ""
-        print(
-            f"  {shift['date']}: {shift['direction']}{kind} ({shift['size']:+} {shift['metric']})"
-        )
+        print(f"  {shift['date'][:7]}: {shift['direction']}{kind}: {shift['summary']}")
         for event in shift["events"][:2]:
-            print(f"    {event['date']} {event['cameo']} {short(event['sentence'], 80)}")
+            print(f"    {event['date']} {event['cameo']} {short(event['sentence'], 60)}")
 
 
 @app.command()

@@ -29,6 +29,45 @@ def _event_name(cameo: str) -> str:
         return cameo
 
 
+def _who(actor: dict[str, Any] | None) -> str:
+    """An actor as a reader knows it, the code beside the name: "JPN Japan"."""
+    if not actor:
+        return "(no target)"
+    code, name = actor.get("code") or actor.get("key") or "?", actor.get("name") or ""
+    return code if not name or name.upper() == str(code).upper() else f"{code} {name}"
+
+
+def event_lines(records: list[dict[str, Any]], width: int, full: bool = False) -> list[str]:
+    """Events as text that reads at any terminal width, 80 columns included.
+
+    A table of eight columns wraps a sentence one word per line at 80 columns; here each
+    event is a headline (date, who → whom with names beside codes, the event's name and
+    Goldstein score, the modality when not asserted) and its sentence indented below: cut
+    to one line with its document id, or whole and wrapped with `full`.
+    """
+    import textwrap
+
+    lines: list[str] = []
+    for r in records:
+        modality = "" if r.get("modality") in (None, "asserted") else f" ({r['modality']})"
+        score = "" if r.get("goldstein") is None else f"{r['goldstein']:+.1f} "
+        head = (f"{r.get('date') or 'undated'} {_who(r.get('source'))} → {_who(r.get('target'))}"
+                f"{modality}: {score}{_event_name(str(r.get('cameo')))}")  # fmt: skip
+        lines.append(short(head, width))
+        sentence = " ".join((r.get("sentence") or "").split()) + f" [{r.get('doc_id')}]"
+        if full:
+            lines += textwrap.wrap(sentence, width, initial_indent="    ", subsequent_indent="    ")
+        else:
+            lines.append("    " + short(sentence, width - 4))
+    return lines
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
 class Printer:
     """Writes records to stdout as they come (jsonl, csv) or at the end (a rich table)."""
 
@@ -76,11 +115,8 @@ class Printer:
                 table.add_row(r["date"] or "", r["holder"]["code"], r["stance"],
                               r["subject"]["code"], r["modality"], short(r["sentence"]))  # fmt: skip
         else:
-            table = Table("date", "source", "event", "target", "modality", "sentence")
-            for r in self.rows:
-                target = r["target"]["code"] if r["target"] else ""
-                table.add_row(r["date"] or "", r["source"]["code"], _event_name(r["cameo"]),
-                              target, r["modality"], short(r["sentence"]))  # fmt: skip
+            print("\n".join(event_lines(self.rows, terminal_width())))
+            return
         Console().print(table)
 
 

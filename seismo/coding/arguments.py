@@ -19,9 +19,8 @@ from seismo.coding.lexicon import Rule, lexicon_of
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "acl"})
 # Pronouns and prepositions are closed classes of English grammar, not knowledge a user
 # extends: they stay here. Open word lists are data (coding/rules/, docs/dictionaries.md).
-PRONOUNS = frozenset(
-    {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "we"}
-)
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him",
+                      "itself", "we", "our", "us"})  # fmt: skip
 RELATIVES = frozenset({"which", "who", "that", "whom", "whose"})
 # How a verb without its own subject borrows one, by its dependency label.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "ccomp", "relcl", "dep"})
@@ -40,6 +39,8 @@ class Phrase:
 
     @property
     def is_pronoun(self) -> bool:
+        if self.head.text.isupper() and len(self.head.text) > 1:
+            return False  # "US" is the United States, not "us"
         return self.head.lower_ in PRONOUNS or self.head.lower_ in RELATIVES
 
 

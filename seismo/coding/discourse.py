@@ -104,6 +104,10 @@ class Discourse:
         before = [m for m in scope.mentions if m.end <= ph.head.i]
         if personal:
             before = [m for m in before if m.kind in PERSON_KINDS] or []
+        elif word in ("we", "our", "us"):
+            # a quoted "our airspace": the speaker's side, most often the subject named first
+            before = [m for m in before if is_subject(ph.head.sent, m)] or before
+            before = [m for m in before if self.resolve(m, scope.on) is not None][:1]
         elif not exclude:
             # "it"/"they" most often take up the subject of the clause before them
             subjects = [m for m in before if is_subject(ph.head.sent, m)]

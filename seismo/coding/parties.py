@@ -217,16 +217,13 @@ def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Disco
     return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
 
 
-COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts", "number"})
-
-
 def _counterpart(
     trig: Trigger, sources: list[Actor], scope: SentenceScope, discourse: Discourse
 ) -> list[Actor]:
     """ "his counterpart", "his opposite number" with no state named: the state of the
     other side, the nearest state named before that is not the source's."""
     obj = trig.obj if not trig.nominal else None
-    if obj is None or obj.lower_ not in COUNTERPART_NOUNS or not sources:
+    if obj is None or not sources or obj.lower_ not in discourse.lex.words("counterpart_nouns"):
         return []
     if obj.lower_ == "number" and not any(c.lower_ == "opposite" for c in obj.children):
         return []

@@ -1,4 +1,4 @@
-// The network at a month: actors on a circle, an edge per pair that dealt with each other in
+// The network at a month: actors placed by a force-directed layout, an edge per pair that dealt with each other in
 // the window. Moving the slider fetches /api/v1/network for that month and redraws.
 (function () {
   const chart = document.getElementById("network-chart");
@@ -24,20 +24,67 @@
     return (value > 0 ? "+" : "") + text.replace("-", "−");
   }
 
-  function positions(nodes) {
+  // Force-directed layout (Fruchterman-Reingold): partners pull together, every pair
+  // pushes apart, so clusters (allies, a war's two sides) show and the panel is used
+  // instead of a small ring. Deterministic: it starts from the circle, sorted by id, so
+  // the same network always looks the same and the slider does not reshuffle it.
+  function positions(nodes, edges) {
     const ids = nodes.map((n) => n.id).sort();
-    const place = {};
+    const n = ids.length;
+    const xy = {};
     ids.forEach((id, i) => {
-      const angle = Math.PI / 2 - (2 * Math.PI * i) / ids.length;
-      place[id] = [Math.cos(angle), Math.sin(angle)];
+      const angle = Math.PI / 2 - (2 * Math.PI * i) / Math.max(n, 1);
+      xy[id] = [Math.cos(angle), Math.sin(angle)];
     });
-    return place;
+    if (n < 3) return xy;
+    const k = Math.sqrt(4 / n);
+    const heaviest = Math.max(1, ...edges.map((e) => e.n));
+    for (let step = 0, heat = 0.2; step < 300; step += 1, heat *= 0.985) {
+      const move = {};
+      ids.forEach((id) => { move[id] = [0, 0]; });
+      for (let i = 0; i < n; i += 1) {
+        for (let j = i + 1; j < n; j += 1) {
+          const a = xy[ids[i]], b = xy[ids[j]];
+          const dx = a[0] - b[0], dy = a[1] - b[1];
+          const d = Math.max(Math.hypot(dx, dy), 0.01);
+          const push = (k * k) / d;
+          move[ids[i]][0] += (dx / d) * push; move[ids[i]][1] += (dy / d) * push;
+          move[ids[j]][0] -= (dx / d) * push; move[ids[j]][1] -= (dy / d) * push;
+        }
+      }
+      edges.forEach((e) => {
+        const a = xy[e.a], b = xy[e.b];
+        if (!a || !b) return;
+        const dx = a[0] - b[0], dy = a[1] - b[1];
+        const d = Math.max(Math.hypot(dx, dy), 0.01);
+        const pull = ((d * d) / k) * (0.5 + e.n / heaviest);
+        move[e.a][0] -= (dx / d) * pull; move[e.a][1] -= (dy / d) * pull;
+        move[e.b][0] += (dx / d) * pull; move[e.b][1] += (dy / d) * pull;
+      });
+      ids.forEach((id) => {
+        const [mx, my] = move[id];
+        const size = Math.max(Math.hypot(mx, my), 1e-9);
+        const limited = Math.min(size, heat);
+        xy[id][0] += (mx / size) * limited - xy[id][0] * 0.01; // a little gravity to the centre
+        xy[id][1] += (my / size) * limited - xy[id][1] * 0.01;
+      });
+    }
+    // fill the panel: scale each axis to [-1, 1], room left for the labels
+    const xs = ids.map((id) => xy[id][0]), ys = ids.map((id) => xy[id][1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    ids.forEach((id) => {
+      xy[id] = [
+        x1 > x0 ? -1 + (2 * (xy[id][0] - x0)) / (x1 - x0) : 0,
+        y1 > y0 ? -1 + (2 * (xy[id][1] - y0)) / (y1 - y0) : 0,
+      ];
+    });
+    return xy;
   }
 
   function draw(graph) {
     const nodes = graph ? graph.nodes : [];
     const edges = graph ? graph.edges : [];
-    const place = positions(nodes);
+    const place = positions(nodes, edges);
     const heaviest = Math.max(1, ...edges.map((e) => e.n));
     const traces = edges.map((e) => ({
       x: [place[e.a][0], place[e.b][0]],
@@ -66,7 +113,7 @@
       y: nodes.map((n) => place[n.id][1]),
       mode: "markers+text",
       type: "scatter",
-      text: nodes.map((n) => n.id),
+      text: nodes.map((n) => n.label || n.id),
       textposition: nodes.map((n) => (place[n.id][1] >= 0 ? "top center" : "bottom center")),
       customdata: nodes.map((n) => n.id),
       hovertext: nodes.map((n) => `${n.name || n.id}: ${n.events} events with ${n.degree} partners`),
@@ -79,7 +126,7 @@
       },
       textfont: { size: 13, color: "#1d2430" },
     });
-    const axis = { visible: false, range: [-1.45, 1.45], fixedrange: true };
+    const axis = { visible: false, range: [-1.25, 1.25], fixedrange: true };
     Plotly.react(
       chart,
       traces,
@@ -87,7 +134,7 @@
         showlegend: false,
         margin: { t: 10, r: 10, b: 10, l: 10 },
         xaxis: axis,
-        yaxis: { ...axis, scaleanchor: "x" },
+        yaxis: axis, // no square aspect: the layout is scaled to fill the panel on each axis
         paper_bgcolor: "rgba(0,0,0,0)",
         plot_bgcolor: "rgba(0,0,0,0)",
         hovermode: "closest",
