@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from seismo.actors.entries import ISO3
 from seismo.coding.arguments import (
     RELATIVES,
     Phrase,
@@ -175,6 +176,10 @@ def parties(
         targets = _author_of_condemned_act(trig, scope, source_keys)
         if targets:
             how = "inferred"
+    if not targets and sources and trig.rule.code[:2] in lex.word_set("codes", "counterpart_roots"):
+        targets = _sole_other_state(scope, discourse, sources)
+        if targets:
+            how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
@@ -260,6 +265,31 @@ def _place_targets(
         return [Actor(code=actor.country, country=actor.country, sector=None,
                       name=actor.name, text=actor.text)]  # fmt: skip
     return []
+
+
+def _is_state(country: str) -> bool:
+    """Whether a country code is a state (ISO 3166 or Kosovo's XKX), not a region or IGO."""
+    return country in ISO3 or country == "XKX"
+
+
+def _sole_other_state(
+    scope: SentenceScope, discourse: Discourse, sources: list[Actor]
+) -> list[Actor]:
+    """ "Kenya recalled its ambassador after Mogadishu auctioned the blocks": a cut in
+    relations with no named target is aimed at the one other state the sentence names;
+    with none or several, nothing is guessed."""
+    own = {s.country for s in sources}
+    others: dict[str, Actor] = {}
+    for mention in scope.mentions:
+        actor = discourse.resolve(mention, scope.on)
+        if actor is None or actor.country is None or not _is_state(actor.country):
+            continue  # organisations and regions ("Europe") are not a dyad's other state
+        if actor.country not in own:
+            others.setdefault(actor.country, actor)
+    if len(others) != 1:
+        return []
+    country, actor = next(iter(others.items()))
+    return [Actor(code=country, country=country, sector=None, name=actor.name, text=actor.text)]
 
 
 def _agentless_source(
