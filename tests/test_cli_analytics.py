@@ -47,6 +47,16 @@ def test_events_by_name_as_jsonl(db):
     assert {r["source"]["country"] for r in rows} <= {"JPN", "RUS"}
 
 
+def test_modality_has_one_syntax_across_commands(db):
+    """A repeated option and a comma list mean the same in `events` as in `code`."""
+    base = ("events", "--db", db, "--dyad", "JPN", "RUS", "--format", "jsonl", "--limit", "500")
+    repeated = run(*base, "--modality", "asserted", "--modality", "intended")
+    comma = run(*base, "--modality", "asserted,intended")
+    assert repeated.exit_code == 0 and comma.exit_code == 0, repeated.output + comma.output
+    assert repeated.stdout == comma.stdout and repeated.stdout.strip()
+    assert "comma list" in run("events", "--help").stdout
+
+
 def test_events_csv_has_flat_columns(db):
     result = run("events", "--db", db, "--actor", "USA", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -94,6 +104,7 @@ def test_stances_filtered_by_holder_name(db):
         (("events", "--format", "xml"), "E009"),
         (("events", "--actor", "Atlantis"), "E010"),
         (("dyad", "JPN", "RUS", "--period", "decade"), "E009"),
+        (("events", "--modality", "asserted,maybe"), "E009"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(db, args, message):

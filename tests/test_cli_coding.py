@@ -95,6 +95,21 @@ def test_code_leaves_negated_events_out_unless_asked(tmp_path):
     assert negated and all(e["modality"] == "negated" for e in negated)
 
 
+def test_modality_takes_a_repeated_option_or_a_comma_list(tmp_path):
+    path = tmp_path / "both.txt"
+    path.write_text(
+        "In 2023, Japan did not impose sanctions on China. In 2024, Japan imposed sanctions on "
+        "China.\n",
+        encoding="utf-8",
+    )
+    repeated = run("code", str(path), "--modality", "negated", "--modality", "asserted")
+    comma = run("code", str(path), "--modality", "negated,asserted")
+    assert repeated.exit_code == 0 and comma.exit_code == 0, repeated.stderr + comma.stderr
+    assert repeated.stdout == comma.stdout
+    assert {e["modality"] for e in events_of(comma.stdout)} == {"negated", "asserted"}
+    assert run("code", str(path), "--modality", "asserted,maybe").exit_code != 0
+
+
 def test_code_rejects_bad_options_in_one_line(texts):
     for args in (["--format", "xml"], ["--published", "March"], ["--modality", "maybe"]):
         result = run("code", str(texts), *args)

@@ -167,6 +167,8 @@ def test_chart_marks_shifts_and_handles_no_data() -> None:
     )
     assert svg.startswith("<svg") and svg.count('class="shift-marker"') == 1
     assert "shift 2022 ↓" in svg
+    # both signs of both panels are labelled: +24/−24 for the sum, +3/−3 for the events
+    assert all(label in svg for label in (">+24<", ">−24<", ">+3<", ">−3<"))
     assert "No dated events" in trajectory_svg([], [], "year", "t")
 
 
@@ -184,6 +186,22 @@ def test_cli_writes_html_and_a_pdf_that_renders(corpus_db: str, tmp_path: Path) 
     subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 2 and all(p.stat().st_size > 2000 for p in pages)
+    # Printable: with sections flowing on (no page forced per shift card or section), the
+    # sample corpus's JPN-RUS brief fits in 11 A4 pages (15 when every card began a page).
+    assert len(pages) <= 11, f"{len(pages)} pages"
+    image = pytest.importorskip("PIL.Image")
+    for page in pages[:-1]:
+        # no half-empty page before the last: ink reaches below 70% of the page's height
+        with image.open(page) as im:
+            grey = im.convert("L")
+            width, height = grey.size
+            body = grey.crop((0, 0, width, int(height * 0.92)))  # the footer is not content
+            rows = [
+                y
+                for y in range(body.height)
+                if body.crop((0, y, width, y + 1)).getextrema()[0] < 200
+            ]
+        assert rows and rows[-1] > 0.7 * height, f"{page.name} is half empty"
 
 
 def test_cli_rejects_an_unknown_period(corpus_db: str, tmp_path: Path) -> None:

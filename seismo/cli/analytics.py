@@ -17,7 +17,7 @@ from typing import Any
 
 import typer
 
-from seismo.cli.app import app, default_db, fail, parse_day
+from seismo.cli.app import MODALITY_HELP, app, default_db, fail, modality_list, parse_day
 from seismo.errors import Errors, SeismoError
 from seismo.vocabulary import PERIODS
 
@@ -33,8 +33,7 @@ UntilOption = typer.Option(None, "--until", help="Last event date to include (YY
 ModalityOption = typer.Option(
     ["asserted"],
     "--modality",
-    help="Modalities to count (repeat the option): asserted, intended, hypothetical, "
-    "negated, or all.",
+    help=f"Modalities to count: {MODALITY_HELP}.",
 )
 
 
@@ -42,11 +41,6 @@ def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         fail(Errors.E009.format(value=fmt, choices=", ".join(FORMATS)))
     return fmt
-
-
-def modality_list(values: Sequence[str]) -> tuple[str, ...] | None:
-    """`all` anywhere means every modality (no filter)."""
-    return None if "all" in values else tuple(values)
 
 
 def resolve_actor(value: str, con: Any = None) -> str:

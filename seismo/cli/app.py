@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 import typer
@@ -68,3 +69,28 @@ def parse_day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(Errors.E004.format(value=value))
+
+
+MODALITY_HELP = (
+    "asserted, intended, hypothetical, negated, or all; repeat the option "
+    "(--modality asserted --modality intended) or give a comma list (asserted,intended)"
+)
+
+
+def modality_list(values: str | Sequence[str]) -> tuple[str, ...] | None:
+    """The modalities a user asked for, as a tuple; None (no filter) when `all` is among them.
+
+    Every command takes `--modality` as a repeatable option, and each value may also be a
+    comma list, so `--modality asserted,intended` and `--modality asserted --modality intended`
+    mean the same everywhere. An unknown name exits with E009 listing the choices."""
+    from seismo.vocabulary import MODALITIES
+
+    if isinstance(values, str):
+        values = [values]
+    names = tuple(dict.fromkeys(m.strip() for v in values for m in v.split(",") if m.strip()))
+    if "all" in names:
+        return None
+    for name in names:
+        if name not in MODALITIES:
+            fail(Errors.E009.format(value=name, choices=", ".join((*MODALITIES, "all"))))
+    return names

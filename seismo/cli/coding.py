@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from seismo import vocabulary
-from seismo.cli.app import app, default_db, fail, parse_day
+from seismo.cli.app import MODALITY_HELP, app, default_db, fail, modality_list, parse_day
 from seismo.cli.output import Printer, print_scores, short
 from seismo.errors import Errors, SeismoError
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # imported by the commands: `seismo --help` needs none of it
     from seismo.store.ingest import Tally
 
 CODE_FORMATS = ("jsonl", "csv", "table")
-DEFAULT_MODALITIES = ",".join(vocabulary.DEFAULT_MODALITIES)
 DEMO_DB = "seismo-demo.duckdb"
 SHOWN_SHIFTS = 5
 
@@ -110,20 +109,6 @@ class Meter:
         self.say(f"seismo: {warning_line(doc)}")
 
 
-def parse_modalities(value: str) -> tuple[str, ...] | None:
-    """`asserted,intended` as a tuple; `all` as None (no filter)."""
-    from seismo.vocabulary import MODALITIES
-
-    names = tuple(m.strip() for m in value.split(",") if m.strip())
-    if "all" in names:
-        return None
-    for name in names:
-        if name not in MODALITIES:
-            choices = ", ".join((*MODALITIES, "all"))
-            fail(Errors.E009.format(value=name, choices=choices))
-    return names
-
-
 def check_dictionaries(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if not Path(path).is_file():
@@ -176,12 +161,11 @@ def code(
     inputs: list[str] = InputsArgument,
     published: str = PublishedOption,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="Output: jsonl, csv or table."),
-    modality: str = typer.Option(
-        DEFAULT_MODALITIES,
+    modality: list[str] = typer.Option(
+        list(vocabulary.DEFAULT_MODALITIES),
         "--modality",
-        help="Modalities to print, comma-separated (asserted, intended, hypothetical, "
-        "negated) or all. Negated and hypothetical events are left out by default; "
-        "`seismo ingest` stores them all.",
+        help=f"Modalities to print: {MODALITY_HELP}. Negated and hypothetical events are "
+        "left out by default; `seismo ingest` stores them all.",
     ),
     stances: bool = typer.Option(
         False,
@@ -195,7 +179,7 @@ def code(
     default); nothing is stored. Skipped documents are reported on stderr."""
     if fmt not in CODE_FORMATS:
         fail(Errors.E009.format(value=fmt, choices=", ".join(CODE_FORMATS)))
-    keep = parse_modalities(modality)
+    keep = modality_list(modality)
     day = parse_day(published)
     overlays = check_dictionaries(dictionary)
     tally = new_tally()
@@ -318,7 +302,7 @@ def evaluate_command(
         fail(str(exc))
     day = parse_day(published)
     overlays = check_dictionaries(dictionary)
-    keep = parse_modalities(DEFAULT_MODALITIES) or ()
+    keep = vocabulary.DEFAULT_MODALITIES
     events: list[dict[str, Any]] = []
     stances: list[dict[str, Any]] = []
     tally = new_tally()

@@ -20,10 +20,9 @@ from seismo.cli.analytics import (
     SinceOption,
     UntilOption,
     connection,
-    modality_list,
     resolve_actor,
 )
-from seismo.cli.app import app, default_db, fail, parse_day
+from seismo.cli.app import app, default_db, fail, modality_list, parse_day
 from seismo.errors import Errors, SeismoError
 from seismo.vocabulary import BRIEF_PERIODS
 
@@ -196,7 +195,8 @@ def export_events(
         sys.stdout.flush()
         scratch.cleanup()
     what = "edges" if fmt == "graphml" else "events"
-    scope = "every modality" if "all" in modality else "modality " + ", ".join(modality)
+    chosen = modality_list(modality)
+    scope = "every modality" if chosen is None else "modality " + ", ".join(chosen)
     print(
         f"seismo: exported {count} {what} as {fmt} ({scope}) → {out or 'stdout'}", file=sys.stderr
     )

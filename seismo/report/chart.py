@@ -93,15 +93,29 @@ def trajectory_svg(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{zero:.1f}" y2="{zero:.1f}" '
             f'stroke="{COLOURS["muted"]}" stroke-width="0.8"/>'
         )
-        parts.append(
-            f'<text x="{LEFT - 6}" y="{top + 9}" text-anchor="end" fill="{COLOURS["muted"]}">'
-            f"+{_fmt(value)}</text>"
-        )
+        # both signs are labelled and gridded: above zero is cooperation, below is conflict
+        bottom = 2 * zero - top
+        for edge, sign in ((top + 4, "+"), (bottom - 4, "−")):
+            parts.append(
+                f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{edge:.1f}" y2="{edge:.1f}" '
+                f'stroke="{COLOURS["line"]}" stroke-width="0.8" stroke-dasharray="2 3"/>'
+            )
+            parts.append(
+                f'<text x="{LEFT - 6}" y="{edge + 4:.1f}" text-anchor="end" '
+                f'fill="{COLOURS["muted"]}">{sign}{_fmt(value)}</text>'
+            )
         parts.append(
             f'<text x="{LEFT - 6}" y="{zero + 4:.1f}" text-anchor="end" '
             f'fill="{COLOURS["muted"]}">0</text>'
         )
-        parts.append(f'<text x="{LEFT + 4}" y="{top + 9}" fill="{COLOURS["muted"]}">{label}</text>')
+        parts.append(
+            f'<text x="{LEFT + 4}" y="{top + 14}" fill="{COLOURS["muted"]}">{label}: '
+            "cooperation above zero</text>"
+        )
+        parts.append(
+            f'<text x="{LEFT + 4}" y="{bottom - 8:.1f}" fill="{COLOURS["muted"]}">'
+            "conflict below zero</text>"
+        )
     # bars: cooperation up, conflict down
     bar_w = max(1.0, slot * 0.72)
     for i, row in enumerate(series):
