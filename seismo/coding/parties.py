@@ -176,7 +176,12 @@ def parties(
         targets = _author_of_condemned_act(trig, scope, source_keys)
         if targets:
             how = "inferred"
-    if not targets and sources and trig.rule.code[:2] in lex.word_set("codes", "counterpart_roots"):
+    if (
+        not targets
+        and sources
+        and not trig.nominal  # "Norway's sanctions met a reaction from Iceland"
+        and trig.rule.code[:2] in lex.word_set("codes", "counterpart_roots")
+    ):
         targets = _sole_other_state(scope, discourse, sources)
         if targets:
             how = "inferred"
