@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from seismo.coding.dating import dominates
 from seismo.geo.gazetteer import Gazetteer, Place
 from seismo.geo.story import Story
 
@@ -200,7 +201,7 @@ def clause_place(
     best: tuple[tuple[int, int, int, int], Named, Place] | None = None
     for item in named:
         root = item.span.root
-        own = nominal and _under(root, trigger)  # "the annexation of Crimea"
+        own = nominal and dominates(trigger, root)  # "the annexation of Crimea"
         depth = -1 if own else next((d for d, h in enumerate(heads) if in_clause(root, h)), None)
         if depth is None:
             continue
@@ -231,17 +232,6 @@ def clause_place(
 # Russia due to its annexation of Crimea", "after the strikes in Gaza").
 ASIDE_WORDS = frozenset({"due", "because", "after", "before", "since", "following", "amid",
                          "despite", "over", "about", "regarding", "concerning"})  # fmt: skip
-
-
-def _under(tok: Token, top: Token) -> bool:
-    cur = tok
-    for _ in range(12):
-        if cur.i == top.i:
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
 
 
 def _aside(tok: Token, top: Token) -> bool:
