@@ -62,19 +62,14 @@ def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
     )
 
 
-# A state's own government, forces and police: never the target of its force posture or of
-# its cuts in relations ("Putin ordered Russian troops into ...", "recalled its envoys").
-OWN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
-
-
-def own_forces(source: Actor, target: Actor, code: str) -> bool:
+def own_forces(source: Actor, target: Actor, code: str, lex: Lexicon) -> bool:
     """Whether the target is only the source state's own apparatus, for roots where that
     reading is never the event (force posture, reduced relations)."""
     return (
-        code[:2] in ("15", "16")
+        code[:2] in lex.word_set("codes", "own_forces_roots")
         and source.key == target.key
-        and (target.sector or "GOV") in OWN_SECTORS
-        and (source.sector or "GOV") in OWN_SECTORS
+        and (target.sector or "GOV").lower() in lex.words("own_sectors")
+        and (source.sector or "GOV").lower() in lex.words("own_sectors")
     )
 
 

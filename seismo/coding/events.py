@@ -72,7 +72,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             if t.code != s.code and t.code not in source_codes
             and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
                                            and any(_same_party(o, t) for o in sources)))
-            and not own_forces(s, t, code)
+            and not own_forces(s, t, code, discourse.lex)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
         # "talks between Russia and Ukraine": one phrase names both parties
