@@ -45,7 +45,7 @@ test-bare:
 	$(BARE_VENV)/bin/pytest -q -p no:cacheprovider --import-mode=importlib $(BARE_TESTS)
 
 ## test: install what the tests need, lint, type-check and run every test
-test: $(STAMP) browser-deps lint typecheck unit test-bare
+test: $(STAMP) browser-deps lint typecheck test-bare unit
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_coder.py
