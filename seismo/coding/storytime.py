@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from seismo.coding.dating import SentenceDates, clause_head, coarsen, likely_date
+from seismo.coding.dating import SentenceDates, clause_head, coarsen, known_events, likely_date
 from seismo.coding.lexicon import lexicon_of
 from seismo.dates.relative import STORY_DAY, story_day_offset
 from seismo.model import NO_DATE, Event, EventDate
@@ -183,6 +183,10 @@ class StoryTime:
                 return self.ref
         return self.now()
 
+    def _not_ahead(self, date: EventDate) -> bool:
+        """Whether a date can be the story's time: not after the day the story was published."""
+        return self.published is None or date.start is None or date.start <= self.published
+
     def after(self, dates: SentenceDates, dated: list[EventDate], flagged: EventDate | None,
               reference: EventDate | None) -> None:  # fmt: skip
         """Move the paragraph's time on: the corrected date of a flagged statement, else
@@ -198,7 +202,12 @@ class StoryTime:
         stated = [
             e.date for e in dates.expressions
             if e.date.value and (id(e) in free or (e.date.value, e.date.text) in used)
+            and self._not_ahead(e.date)  # "by 2027" is a deadline, not the story's time
         ]  # fmt: skip
+        # a deadline ahead ("by 2027") or a well-known background event ("Russia's invasion
+        # of Ukraine had violated ...") dates its own act, never the story's time
+        background = {k.name for k in known_events()}
+        own = [d for d in own if self._not_ahead(d) and d.text not in background]
         unplaced = [e for e in dates.free() if not e.date.value and e.date.warning != STORY_DAY]
         if unplaced and not stated:
             self.ref = None  # "On Monday" with no publication date: the story's time is lost
