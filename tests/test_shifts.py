@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from seismo.analytics.shifts import change_points, detect_shifts
+from seismo.analytics.shifts import change_points, detect_shifts, merge_small_changes
 from seismo.api.app import create_app
 from seismo.store import Store
 from tests.store_factories import JAPAN, RUSSIA, coded, event
@@ -96,3 +96,13 @@ def test_change_points_respect_the_minimum_run_and_the_penalty() -> None:
 def test_unknown_metric_is_refused(tmp_path) -> None:
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(ValueError, match="balance"):
         detect_shifts(store.con, "JPN", "RUS", metric="tone")
+
+
+def test_changes_smaller_than_the_floor_are_merged_away() -> None:
+    # Three runs on the ±1 scale: share 0.9, then 0.8 (a drift), then 0.1 (a real turn).
+    counts = np.array([10.0, 10.0, 10.0])
+    sums = np.array([8.0, 6.0, -8.0])
+    assert merge_small_changes([1, 2], counts, sums, 0.4) == [2]
+    assert merge_small_changes([1, 2], counts, sums, 0.0) == [1, 2]
+    # Gaps are recomputed after a merge (0.7 against -0.8 after the first); both fall under 2.
+    assert merge_small_changes([1, 2], counts, sums, 2.0) == []

@@ -30,6 +30,7 @@ precision and recall on planted change points; docs/shifts.md has the figures.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -108,6 +109,32 @@ def _bernoulli_cost(n: np.ndarray, s: np.ndarray) -> np.ndarray:
         up = np.where(k > 0, k * np.log(k / n), 0.0)
         down = np.where(n - k > 0, (n - k) * np.log((n - k) / n), 0.0)
     return -2.0 * (up + down)
+
+
+# A turn of course moves the share of cooperative events by at least this much. Below it the
+# likelihood test can still pass on a long record (hundreds of events make a 0.1 drift
+# "significant"), but a reader sees one event in ten change side, not a change of course. On
+# the ±1 scale of the balance metric a share change of d is a change of 2d in the mean.
+MIN_SHARE_CHANGE = 0.2
+
+
+def merge_small_changes(
+    cuts: list[int], counts: np.ndarray, sums: np.ndarray, min_effect: float
+) -> list[int]:
+    """Drop, smallest first, changes whose runs differ by less than `min_effect` in mean.
+
+    Merging two runs changes the means next to them, so the gaps are recomputed after each
+    merge rather than filtered in one pass."""
+    cuts = list(cuts)
+    while cuts and min_effect > 0:
+        edges = [0, *cuts, len(counts)]
+        means = [sums[a:b].sum() / counts[a:b].sum() for a, b in itertools.pairwise(edges)]
+        gaps = [abs(means[k + 1] - means[k]) for k in range(len(cuts))]
+        k = int(np.argmin(gaps))
+        if gaps[k] >= min_effect:
+            break
+        del cuts[k]
+    return cuts
 
 
 def change_points(
@@ -276,6 +303,9 @@ def detect_shifts(
     else:
         pen = default_penalty(counts, sums, squares)
     cuts = change_points(counts, sums, squares, pen, max(1, min_events), model)
+
+    if model == "bernoulli":
+        cuts = merge_small_changes(cuts, counts, sums, 2.0 * MIN_SHARE_CHANGE)
     edges = [0, *cuts, len(table)]
     shifts = []
     for k in range(1, len(edges) - 1):

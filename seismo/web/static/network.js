@@ -113,6 +113,7 @@
       y: nodes.map((n) => place[n.id][1]),
       mode: "markers+text",
       type: "scatter",
+      cliponaxis: false, // a label above the top node may lie outside the data range: draw it in the margin
       text: nodes.map((n) => n.label || n.id),
       textposition: nodes.map((n) => (place[n.id][1] >= 0 ? "top center" : "bottom center")),
       customdata: nodes.map((n) => n.id),
@@ -132,7 +133,9 @@
       traces,
       {
         showlegend: false,
-        margin: { t: 10, r: 10, b: 10, l: 10 },
+        // Labels sit above (or below) the outermost nodes: a pixel margin keeps them inside the
+        // panel however narrow it is, where a wider data range would not on a phone.
+        margin: { t: 34, r: 10, b: 34, l: 10 },
         xaxis: axis,
         yaxis: axis, // no square aspect: the layout is scaled to fill the panel on each axis
         paper_bgcolor: "rgba(0,0,0,0)",
