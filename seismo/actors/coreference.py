@@ -1,0 +1,71 @@
+"""Later, shorter mentions of a person named in full earlier in the same document.
+
+News names a person in full once ("Foreign Minister Julie Bishop") and then by one part
+of the name: "Ms Bishop said", "Bishop told reporters", "Wang added" (a Chinese name puts
+the family name first). Our tables cannot list every surname as an alias: "Bishop" is also
+a noun and "Ashton" is two people. Within one document, after the full name, a reader
+takes the bare part to mean the person just named; this module does the same.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from seismo.actors.mentions import Mention
+
+# Courtesy titles written before a surname; they join the mention ("Mr Correa").
+HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "lady", "lord"})
+
+
+def name_parts(entry_id: str) -> tuple[str, ...]:
+    """The parts of a person's name that may stand alone: the first and the last word."""
+    name = entry_id.partition(":")[2].partition("/")[0]
+    words = [w for w in name.split() if w[:1].isupper() and "." not in w]
+    if len(words) < 2:
+        return ()
+    return (words[0], words[-1]) if words[0] != words[-1] else (words[0],)
+
+
+def later_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a bare name part that follows the person's full name in `doc`.
+
+    Only a proper-noun token standing alone (no proper noun joined to it but a courtesy
+    title) counts, and only if one person named so far owns that part: "Wang" after both
+    Wang Yi and Wang Wenbin is left alone.
+    """
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    owners: dict[str, set[str]] = {}
+    people = sorted(
+        (m for m in mentions if m.kind == "person" and m.entry_id.startswith("person:")),
+        key=lambda m: m.start,
+    )
+    added: list[Mention] = []
+    nxt = 0
+    for tok in doc:
+        while nxt < len(people) and people[nxt].end <= tok.i:
+            base = people[nxt].entry_id.partition("/")[0]
+            for part in name_parts(base):
+                owners.setdefault(part, set()).add(base)
+            nxt += 1
+        if taken[tok.i] or tok.pos_ != "PROPN" or tok.text not in owners:
+            continue
+        if len(owners[tok.text]) != 1 or not _stands_alone(doc, tok.i):
+            continue
+        start = tok.i - 1 if tok.i >= 1 and doc[tok.i - 1].lower_ in HONORIFICS else tok.i
+        entry = next(iter(owners[tok.text]))
+        span = doc[start : tok.i + 1]
+        added.append(Mention(start, tok.i + 1, span.text, entry, "person", False, False))
+    return added
+
+
+def _stands_alone(doc: Doc, i: int) -> bool:
+    """No other proper noun is part of the same name ("Wang" in "Wang Wenbin" is not)."""
+    before = doc[i - 1] if i >= 1 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+        return False
+    if before is not None and before.pos_ == "PROPN" and before.lower_ not in HONORIFICS:
+        return before.text[:1].islower()
+    return True
