@@ -18,12 +18,19 @@ HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "l
 
 
 def name_parts(entry_id: str) -> tuple[str, ...]:
-    """The parts of a person's name that may stand alone: the first and the last word."""
+    """The parts of a person's name that may stand alone: the first and the last word.
+
+    A family name with a particle ("al-Bashir", "el-Sisi") also stands without it.
+    """
     name = entry_id.partition(":")[2].partition("/")[0]
-    words = [w for w in name.split() if w[:1].isupper() and "." not in w]
+    words = [w for w in name.split() if w[:1].isalpha() and "." not in w]
     if len(words) < 2:
         return ()
-    return (words[0], words[-1]) if words[0] != words[-1] else (words[0],)
+    last = words[-1]
+    if last[:1].islower() and "-" in last:
+        last = last.rpartition("-")[2]
+    parts = (words[0], last) if words[0][:1].isupper() else (last,)
+    return tuple(dict.fromkeys(p for p in parts if p[:1].isupper()))
 
 
 def later_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
