@@ -43,28 +43,46 @@ def later_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = bytearray(len(doc))
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    owners: dict[str, set[str]] = {}
-    people = sorted(
-        (m for m in mentions if m.kind == "person" and m.entry_id.startswith("person:")),
-        key=lambda m: m.start,
+    owners: dict[str, set[tuple[str, str]]] = {}
+    named = sorted(
+        ((m, parts) for m in mentions if (parts := _parts_named(doc, m))), key=lambda n: n[0].start
     )
     added: list[Mention] = []
     nxt = 0
     for tok in doc:
-        while nxt < len(people) and people[nxt].end <= tok.i:
-            base = people[nxt].entry_id.partition("/")[0]
-            for part in name_parts(base):
-                owners.setdefault(part, set()).add(base)
+        while nxt < len(named) and named[nxt][0].end <= tok.i:
+            m, parts = named[nxt]
+            # a person of our tables is read on the later date; an office holder we do not
+            # list keeps the office named with the name ("SOM/GOV")
+            entry = m.entry_id.partition("/")[0] if m.kind == "person" else m.entry_id
+            for part in parts:
+                owners.setdefault(part, set()).add((entry, m.kind))
             nxt += 1
         if taken[tok.i] or tok.pos_ != "PROPN" or tok.text not in owners:
             continue
         if len(owners[tok.text]) != 1 or not _stands_alone(doc, tok.i):
             continue
         start = tok.i - 1 if tok.i >= 1 and doc[tok.i - 1].lower_ in HONORIFICS else tok.i
-        entry = next(iter(owners[tok.text]))
+        entry, kind = next(iter(owners[tok.text]))
         span = doc[start : tok.i + 1]
-        added.append(Mention(start, tok.i + 1, span.text, entry, "person", False, False))
+        added.append(Mention(start, tok.i + 1, span.text, entry, kind, False, False))
     return added
+
+
+def _parts_named(doc: Doc, m: Mention) -> tuple[str, ...]:
+    """The name parts a mention introduces: a person of our tables ("person:Julie Bishop"),
+    or the name spaCy reads as a person's at the end of an office ("Somalia's Information
+    Minister Osman Dube", someone our tables do not list)."""
+    if m.kind == "person":
+        return name_parts(m.entry_id) if m.entry_id.startswith("person:") else ()
+    if m.kind != "office_title":
+        return ()
+    name: list[str] = []
+    for tok in reversed(doc[m.start : m.end]):
+        if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+            break
+        name.insert(0, tok.text)
+    return name_parts("person:" + " ".join(name)) if len(name) >= 2 else ()
 
 
 def _stands_alone(doc: Doc, i: int) -> bool:
