@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from seismo.actors.coreference import later_mentions
 from seismo.actors.entries import ISO3, SECTORS, Entry, Tables
 from seismo.actors.mentions import Mention, MentionFinder
 from seismo.actors.people import Person, in_office_on, standing_on
@@ -47,8 +48,10 @@ class ActorBase:
         return cls(load_tables(overlays, people_dir))
 
     def find_mentions(self, doc: Doc) -> list[Mention]:
-        """Non-overlapping mentions (longest match wins), sorted by start."""
-        return self._finder.find(doc)
+        """Non-overlapping mentions (longest match wins), sorted by start; a person named
+        in full is found again by a bare part of the name later in `doc`."""
+        found = self._finder.find(doc)
+        return sorted([*found, *later_mentions(doc, found)], key=lambda m: (m.start, m.end))
 
     def resolve(self, mention: Mention, on: dt.date | None) -> Actor | None:
         """The actor `mention` stands for on `on` (the event's date; None: today)."""
