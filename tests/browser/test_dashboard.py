@@ -1,5 +1,5 @@
-"""The dashboard in a real headless Chromium against the real server: pages load without
-errors, the dyad picker redraws the timeline, the network slider redraws the graph, and an
+"""The dashboard in a real headless Chromium against the real server (every page at two widths
+is tests/browser/test_every_page.py): the dyad picker redraws the timeline, the network slider redraws the graph, and an
 event row leads to its sentence highlighted in the document."""
 
 from __future__ import annotations
@@ -10,43 +10,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    ("/", "overview"),
-    ("/dyad?a=JPN&b=RUS", "dyad"),
-    ("/network", "network"),
-    ("/events", "events"),
-    ("/documents/jpn-rus-2022-02", "document"),
-    ("/actors/JPN", "actor"),
-    ("/map", "map"),
-]
-
 
 def plotted_traces(page, selector: str) -> int:  # type: ignore[no-untyped-def]
     return page.evaluate(f"() => (document.querySelector('{selector}').data || []).length")
-
-
-@pytest.mark.parametrize(("path", "name"), PAGES)
-def test_page_loads_without_console_errors(page, server_url, screenshots, path, name):  # type: ignore[no-untyped-def]
-    response = page.goto(server_url + path)
-    assert response.status == 200
-    page.wait_for_load_state("networkidle")
-    assert page.locator("header.site nav").is_visible()
-    assert page.errors == []
-    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
-
-
-def test_pages_fit_a_phone(browser, server_url, screenshots):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    phone = context.new_page()
-    for path, name in PAGES[:4]:
-        phone.goto(server_url + path)
-        phone.wait_for_load_state("networkidle")
-        phone.screenshot(path=str(screenshots / f"phone-{name}.png"), full_page=True)
-        overflow = phone.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 1, f"{path} scrolls sideways on a phone by {overflow}px"
-    context.close()
 
 
 def test_overview_shows_summary_and_links_to_dyads(page, server_url):  # type: ignore[no-untyped-def]

@@ -23,6 +23,8 @@ PAGES = [
 ]
 WIDTHS = [1366, 390]
 SLACK = 4  # px: sub-pixel rounding, not a layout that scrolls sideways
+# Pages that are not dashboard pages and so carry no site navigation.
+WITHOUT_NAV = {"actor-unknown", "brief", "docs"}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -43,6 +45,8 @@ def test_page_renders_at_width(browser, server_url, screenshots, path, name, wid
         assert rendered.count() > 0, f"{path} shows no heading and no chart"
         if expected == 200:
             assert errors == [], f"{path} logged {errors}"
+        if name not in WITHOUT_NAV:
+            assert tab.locator("header.site nav").is_visible(), f"{path} has no site navigation"
         tab.screenshot(path=str(screenshots / f"w{width}-{name}.png"), full_page=True)
         scroll = tab.evaluate("() => document.documentElement.scrollWidth")
         assert scroll <= width + SLACK, f"{path} is {scroll}px wide at {width}px"
