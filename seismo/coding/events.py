@@ -172,7 +172,7 @@ def _home_pairs(
         if (
             public
             and sector not in own
-            and (sector or (_people_of(s, discourse) and (crowd or named(s))))
+            and (sector or crowd or (_people_of(s, discourse) and named(s)))
         ):
             target = Actor(code=f"{s.country}GOV", country=s.country, sector="GOV",
                            name=s.name, text="")  # fmt: skip
