@@ -152,6 +152,12 @@ class Discourse:
             if not ((_names_a_mission(ph.head.doc, m) or ph.head.lower_ in self.lex.words("mission_nouns"))
                     and _in_locative(ph.head, ph.head.doc[m.start]))
         ]  # fmt: skip
+        if mentions and self._role_where_it_stands(ph, mentions):
+            # "opposition groups in Zimbabwe", "ethnic Albanians in Serbia": a role (or a
+            # people) and the place it stands in, the place's state with the role's sector
+            role = self._role_in_context(ph, scope) or self._people_in_place(ph, mentions, scope)
+            if role:
+                return role
         if len(mentions) > 1:
             # "the US commander in Iraq": a place inside the phrase is not a second actor
             kept = [m for m in mentions if not _in_locative(ph.head, ph.head.doc[m.start])]
@@ -173,6 +179,42 @@ class Discourse:
             actors = self._role_in_context(ph, scope)
         return actors
 
+    def _role_where_it_stands(self, ph: Phrase, mentions: list[Mention]) -> bool:
+        """The phrase is a role noun with a place after it ("rebels in Mali"): every
+        mention is in a locative of the head, or the head itself is a people named by
+        its demonym that the role table also knows ("Albanians in Serbia")."""
+        roles = self.kb.tables.roles
+        doc = ph.head.doc
+        named = any(m.start <= ph.head.i < m.end and m.kind == "demonym" for m in mentions)
+        # a public role: "the government in Kabul" is the capital's government already, and
+        # "a camp inside Ecuador" is a place
+        public = [
+            roles[w] for t in (ph.head, *ph.head.children) for w in role_words(t) if w in roles
+        ]
+        if not named and not any(r.sector != "GOV" for r in public):
+            return False
+        placed = [m for m in mentions if _in_locative(ph.head, doc[m.start])]
+        others = [m for m in mentions if m not in placed]
+        if not placed:
+            return False
+        return all(m.start <= ph.head.i < m.end and m.kind == "demonym" for m in others)
+
+    def _people_in_place(
+        self, ph: Phrase, mentions: list[Mention], scope: SentenceScope
+    ) -> list[Actor]:
+        """ "Ethnic Hungarians in Romania": a people in another state are its civilians."""
+        doc = ph.head.doc
+        if not any(m.start <= ph.head.i < m.end and m.kind == "demonym" for m in mentions):
+            return []  # "its troops in Ukraine", "targets near Kyiv": not a people
+        for m in mentions:
+            if not _in_locative(ph.head, doc[m.start]):
+                continue
+            actor = self.resolve(m, scope.on)
+            if actor is not None and actor.country not in (None, "IGO"):
+                return [Actor(code=f"{actor.country}CVL", country=actor.country, sector="CVL",
+                              name=actor.name, text=ph.head.text)]  # fmt: skip
+        return []
+
     def _role_in_context(self, ph: Phrase, scope: SentenceScope) -> list[Actor]:
         """ "The government", "the rebels", "police" with no state named: the state the
         sentence (or, failing that, the story) is about, with the role's sector."""
@@ -191,7 +233,11 @@ class Discourse:
             return []
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
-        if not (head.tag_ == "NNS" or definite or head.lower_ in bare):
+        # "Rebels in Mali" opening a sentence is tagged NNPS; "opposition groups": the
+        # role word is a compound of a plural head
+        plural = head.tag_ in ("NNS", "NNPS") or ph.head.tag_ in ("NNS", "NNPS")
+        plural = plural or bool(head.is_sent_start and head.lower_.endswith("s"))
+        if not (plural or definite or head.lower_ in bare):
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
