@@ -231,7 +231,10 @@ class Discourse:
         role = next((roles[w] for w in role_words(head) if w in roles), None)
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        # "the opposition leader": the article belongs to the phrase's head
+        definite = any(
+            c.dep_ == "det" and c.lower_ == "the" for c in (*head.children, *ph.head.children)
+        )
         bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
         # "Rebels in Mali" opening a sentence is tagged NNPS; "opposition groups": the
         # role word is a compound of a plural head

@@ -71,8 +71,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs = [
             (s, t) for s in sources for t in targets
             if t.code != s.code and t.code not in source_codes
-            and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
-                                           and any(_same_party(o, t) for o in sources)))
+            and not (_same_party(s, t, discourse) or (how != "reciprocal" and not trig.rule.symmetric
+                                           and any(_same_party(o, t, discourse) for o in sources)))
             and not own_forces(s, t, code, discourse.lex)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
@@ -199,13 +199,15 @@ def _crowd(source: Actor, discourse: Discourse) -> bool:
     return source.sector == "OPP" and source.text.lower() in discourse.lex.words("crowd_nouns")
 
 
-def _same_party(source: Actor, target: Actor) -> bool:
+def _same_party(source: Actor, target: Actor, discourse: Discourse) -> bool:
     """A target that is one of the subjects themselves ("France, Britain and Italy
     recognised the new state", read as the French government): the same state where either
     side has no role. Two roles of one state may still act on each other (rebels and their
     government)."""
     if source.sector in INSURGENT_SECTORS or target.sector in INSURGENT_SECTORS:
         return False  # "M23 rebels continued their offensive in eastern Congo"
+    if _people_of(source, discourse) and source.text.endswith("s") and target.sector is not None:
+        return False  # "Georgians protested against the government": a people, not the state
     return target.key == source.key and (source.sector is None or target.sector is None)
 
 
