@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
