@@ -29,6 +29,9 @@ from seismo.coding.constructions import (
     in_background,
     place_heads,
     reciprocal_slots,
+    story_dyad,
+    story_pair_sides,
+    story_pair_target,
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
@@ -189,6 +192,20 @@ def parties(
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
             how = "object"
+    if (
+        not targets
+        and how != "inferred"  # a guessed source and a guessed target make a guess twice
+        and trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+    ):
+        force = lex.word_set("codes", "force_roots")
+        dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
+        targets = story_pair_target(dyad, sources)
+        if targets:
+            how = "inferred"
+    if not targets and trig.rule.code in lex.word_set("codes", "mediation_codes"):
+        targets = story_pair_sides(scope.ctx.last_pair, sources)
+        if targets:
+            how = "inferred"
     return sources, targets, how
 
 
