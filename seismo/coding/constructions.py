@@ -161,8 +161,9 @@ def story_pair_target(last_pair: tuple[Actor, Actor] | None, sources: list[Actor
 
 def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
     """ "Qatar brokered the deal": a mediation with no parties named is between the two sides
-    of the story's last dyad, neither of them the mediator."""
-    if last_pair is None or not sources:
+    of the story's last dyad, neither of them the mediator; "the talks resumed": a joint
+    act with no party named at all (no `sources`) is between those two sides."""
+    if last_pair is None:
         return []
     own = {s.country for s in sources}
     sides = [

@@ -128,6 +128,18 @@ def parties(
         ):  # "a deal was reached between X and Y": the two named are the parties
             sources = _agentless_source(tok, tgt_phrases, scope, discourse)
             how = "inferred"
+    if (
+        trig.nominal
+        and trig.rule.symmetric
+        and trig.rule.code in lex.word_set("codes", "story_joint_codes")
+        and not sources
+        and not tgt_phrases
+    ):
+        # "the talks resumed", "the fighting flared": a joint act with nobody named is
+        # between the two sides of the story's last dyad
+        sides = story_pair_sides(scope.ctx.last_pair, [])
+        if sides:
+            return sides[:1], sides[1:], "inferred"
     targets: list[Actor] = []
     slot_found: str | None = None
     source_keys = frozenset(s.key for s in sources)
