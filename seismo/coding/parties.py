@@ -206,7 +206,9 @@ def parties(
             how = "object"
     if (
         not targets
-        and how != "inferred"  # a guessed source and a guessed target make a guess twice
+        # a guessed source gets no guessed target; one read off a controller ("Lima was
+        # quick to recall") is not a guess
+        and (how != "inferred" or (found is not None and found.via == "controller"))
         and trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
     ):
         force = lex.word_set("codes", "force_roots")
