@@ -212,12 +212,21 @@ class Discourse:
         ]
         before = [m for m in sent_mentions if m.end <= ph.head.i]
         after = [m for m in sent_mentions if m.start > ph.head.i]
-        for mention in [*in_clause, *reversed(before)]:
+        placed = False  # the role stands in a place this clause names
+        for mention in in_clause:
             actor = self.resolve(mention, scope.on)
             if actor is not None and actor.country not in (None, "IGO"):
-                country = actor
+                country, placed = actor, True
                 break
-        remembered = scope.ctx.roles.actor_of(head) if country is None else None
+        # the same role named earlier with its owner ("U.N. officials ... officials",
+        # "Congolese protesters ... the crowd") before the nearest state named
+        remembered = None if country is not None else self._named_role(head, before, scope)
+        if remembered is None and country is None:
+            for mention in reversed(before):
+                actor = self.resolve(mention, scope.on)
+                if actor is not None and actor.country not in (None, "IGO"):
+                    country = actor
+                    break
         if remembered is not None:  # "the border service", "the court", named before
             if remembered.country == "IGO":
                 return [replace(remembered, text=head.text)]
@@ -239,12 +248,28 @@ class Discourse:
         if country is None or country.country is None:
             return []
         code = f"{country.country}{role.sector}"
-        return [Actor(code=code, country=country.country, sector=role.sector,
-                      name=country.name, text=head.text)]  # fmt: skip
+        found = Actor(code=code, country=country.country, sector=role.sector,
+                      name=country.name, text=head.text)  # fmt: skip
+        if placed and head.dep_ in ("nsubj", "nsubjpass"):
+            scope.ctx.roles.note(_role_key(head, self.lex), found)  # "protesters in Kinshasa"
+        return [found]
+
+    def _named_role(self, head: Token, before: list[Mention], scope: SentenceScope) -> Actor | None:
+        """The actor a bare role word was tied to earlier: in this sentence ("U.N. officials
+        said ... which officials charged"), else earlier in the story."""
+        key = _role_key(head, self.lex)
+        for mention in reversed(before):
+            if mention.kind in PERSON_KINDS:
+                continue
+            last = scope.sent.doc[mention.end - 1]
+            if _role_key(last, self.lex) == key and last.i != head.i:
+                return self.resolve(mention, scope.on)
+        return scope.ctx.roles.actor_of(head) or scope.ctx.roles.actors.get(key)
 
     def read_sentence(self, scope: SentenceScope, sent_events: list[Event]) -> None:
         """Remember what a coded sentence said: who it named, who acted, the date reached."""
         ctx, sent, doc = scope.ctx, scope.sent, scope.doc
+        doc_tokens = sent.doc
         resolved = []
         for m in scope.mentions:
             actor = self.resolve(m, doc.published)
@@ -254,6 +279,7 @@ class Discourse:
         for m, actor in resolved:
             if m.kind not in PERSON_KINDS and ("/" in m.entry_id or actor.country == "IGO"):
                 ctx.roles.note(m.text, actor)  # "Egypt's Foreign Ministry", "the ICC"
+                ctx.roles.note(_role_key(doc_tokens[m.end - 1], self.lex), actor)
         asserted = [e for e in sent_events if e.modality == "asserted"]
         if sent_events:
             ctx.last_sources = [sent_events[0].source]
@@ -270,6 +296,13 @@ class Discourse:
             dated = [e.date for e in sent_events]
             ctx.clock.after(scope.dates, dated, ctx.flagged, scope.reference)
         ctx.flagged = None
+
+
+def _role_key(tok: Token, lex: Lexicon) -> str:
+    """The word a role is remembered by; a crowd is one whatever it is called ("the
+    protesters", "the mob")."""
+    word = tok.lower_
+    return "crowd" if word in lex.words("crowd_nouns") else word
 
 
 def _in_locative(top: Token, tok: Token) -> bool:

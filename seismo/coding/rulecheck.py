@@ -39,7 +39,7 @@ CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "targetless_roots": "roots", "targetless_specific_roots": "roots",
                "targetless_codes": "codes", "generic": "codes", "announced_roots": "roots",
                "place_target_roots": "roots", "violent_roots": "roots",
-               "assault_roots": "roots", "mutual_codes": "codes",
+               "assault_roots": "roots", "mutual_codes": "codes", "mediation_codes": "codes",
                "counterpart_roots": "roots", "own_forces_roots": "roots"}  # fmt: skip
 STANCE_TABLES = {"regard_verbs": "words", "kinds": "kind_map", "relation_nouns": "kind_map",
                  "friendship_words": "words", "unfriendly_words": "words"}  # fmt: skip
