@@ -195,6 +195,14 @@ class Discourse:
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
+        if definite and head.tag_ in ("NN", "NNP"):
+            holder = self._office_holder(head, scope)
+            if holder is not None:  # "the President": the president the story named
+                return [holder]
+        if definite and head.lemma_.lower() == "leader" and head.tag_ == "NNS":
+            pair = scope.ctx.last_pair  # "the leaders": of the two states last acting together
+            if pair and all(a.country != "IGO" for a in pair) and not scope.mentions_in(ph.tokens):
+                return [replace(a, text=head.text) for a in pair]
         country = None
         # the place the role stands in ("protesters in Tbilisi"), else the nearest state
         # named before it, else the first named after it in the sentence
@@ -202,13 +210,15 @@ class Discourse:
         # a state named for its embassy ("outside the French Embassy") is not where a role
         # stands: the embassy is abroad
         sent_mentions = [m for m in sent_mentions if not _names_a_mission(ph.head.doc, m)]
+        # nor is the author of an act ("people killed in Israeli strikes" are not Israelis)
+        sent_mentions = [m for m in sent_mentions if not _authors_an_act(ph.head.doc, m, self.lex)]
         # the place the role stands in: "rallied in Tbilisi"; not "accused Tajikistan"
         in_clause = [
             m
             for m in sent_mentions
             if m.is_place
             and _same_clause(ph.head, m)
-            and _in_locative(_clause_of(ph.head), ph.head.doc[m.start])
+            and _placed_at(_clause_of(ph.head), ph.head, ph.head.doc[m.start])
         ]
         before = [m for m in sent_mentions if m.end <= ph.head.i]
         after = [m for m in sent_mentions if m.start > ph.head.i]
@@ -254,6 +264,20 @@ class Discourse:
             scope.ctx.roles.note(_role_key(head, self.lex), found)  # "protesters in Kinshasa"
         return [found]
 
+    def _office_holder(self, head: Token, scope: SentenceScope) -> Actor | None:
+        """The person last named with this office ("US President Joe Biden ... the
+        President"), in this sentence or before it."""
+        word = head.lower_
+        here = [m for m in scope.mentions if m.end <= head.i]
+        named = [(m, self.resolve(m, scope.on)) for m in reversed(here)]
+        named += list(reversed(scope.ctx.recent))
+        for mention, actor in named:
+            if actor is None or mention.kind not in PERSON_KINDS:
+                continue
+            if word in mention.text.lower().split():
+                return replace(actor, text=head.text)
+        return None
+
     def _named_role(self, head: Token, before: list[Mention], scope: SentenceScope) -> Actor | None:
         """The actor a bare role word was tied to earlier: in this sentence ("U.N. officials
         said ... which officials charged"), else earlier in the story."""
@@ -298,6 +322,14 @@ class Discourse:
         ctx.flagged = None
 
 
+def _authors_an_act(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """ "Israeli strikes", "Russia's shelling": the state named as an event noun's author."""
+    tok = doc[mention.end - 1]
+    if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
+        return False
+    return tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in lex.nouns
+
+
 def _role_key(tok: Token, lex: Lexicon) -> str:
     """The word a role is remembered by; a crowd is one whatever it is called ("the
     protesters", "the mob")."""
@@ -312,6 +344,20 @@ def _in_locative(top: Token, tok: Token) -> bool:
             return False
         if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
             return True
+        cur = cur.head
+    return False
+
+
+def _placed_at(clause: Token, role: Token, tok: Token) -> bool:
+    """ "protesters rallied in Tbilisi", "attacked the embassy in Tehran": a place in a phrase
+    of place under the role's clause. "Over" is a place only on the verb or the role itself
+    ("flew over Syria"); deeper it is a topic ("a dispute over Western Sahara")."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == clause.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
+            return cur.lower_ != "over" or cur.head.i in (clause.i, role.i)
         cur = cur.head
     return False
 
