@@ -86,9 +86,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     ):
         # "Greek and Turkish forces went on alert": two states' alerts face each other
         pairs = [(s, t) for s in sources for t in sources if s.country != t.country]
-    if not pairs and not targets and sources:
+    if not pairs and sources and {t.key for t in targets} <= {s.key for s in sources}:
         # "students staged a sit-in", "the government imposed a curfew": a domestic act
-        # with no one else named is aimed at the source's own state (rules/codes.yaml)
+        # with no one else named (or only its own country: "a curfew in Haiti") is aimed at
+        # the source's own state (rules/codes.yaml)
         pairs = _home_pairs(trig, sources, code, discourse)
     own = {s.key for s in sources}
     if (
@@ -154,8 +155,8 @@ def _home_pairs(
     measure on its own territory (a curfew, martial law, their lifting) at its people."""
     lex = discourse.lex
     pairs: list[tuple[Actor, Actor | None]] = []
-    public = code[:2] in lex.word_set("codes", "home_target_roots")
     measure = code in lex.word_set("codes", "home_target_codes")
+    public = measure or code[:2] in lex.word_set("codes", "home_target_roots")
     own = lex.words("own_sectors")
     subject = subject_of(trig.light_verb if trig.light_verb is not None else trig.token)
     # "Bolivian miners" are Bolivia's public; "Japanese investments" are not anyone
