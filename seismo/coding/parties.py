@@ -216,7 +216,9 @@ def parties(
         targets = story_pair_target(dyad, sources)
         if targets:
             how = "inferred"
-    if not targets and trig.rule.code in lex.word_set("codes", "mediation_codes"):
+    if trig.rule.code in lex.word_set("codes", "mediation_codes") and all(
+        t.key in source_keys for t in targets
+    ):  # "chaired the talks in Nairobi": the host's own capital is no party
         targets = story_pair_sides(scope.ctx.last_pair, sources)
         if targets:
             how = "inferred"
