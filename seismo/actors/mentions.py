@@ -84,6 +84,12 @@ _POSSESSIVE = {"'s", "’s", "'"}
 _FORMER = {"former", "ex", "ex-"}
 _MISSIONS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod"}
+# "Iran-backed rebels", "pro-Russian separatists": the state backs the group or is backed by
+# it; the group is not its part (armed groups take the state they fight in), so the name is
+# no mention there. A closed class of English participles and prefixes.
+_BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied",
+            "aligned", "leaning", "friendly", "financed"}  # fmt: skip
+_STANCE_PREFIXES = {"pro", "anti"}
 
 
 class MentionFinder:
@@ -145,7 +151,7 @@ class MentionFinder:
     # ---------------------------------------------------------------- finding
     def find(self, doc: Doc) -> list[Mention]:
         names, roles, keys = self._matchers(doc.vocab)
-        found = self._names(doc, names, keys)
+        found = [f for f in self._names(doc, names, keys) if not _backer(doc, f)]
         role_at: dict[int, tuple[int, RoleNoun]] = {}
         for match_id, start, end in roles(doc):
             word = keys[match_id][1]
@@ -318,6 +324,15 @@ class MentionFinder:
         return Mention(
             start, found.end, span.text, found.entry_id, found.kind, found.is_place, former
         )
+
+
+def _backer(doc: Doc, found: _Found) -> bool:
+    """ "Iran-backed", "pro-Russian": a name that only says who backs whom."""
+    after = doc[found.end + 1].lower_ if found.end + 1 < len(doc) else ""
+    if found.end < len(doc) and doc[found.end].text == "-" and after in _BACKING:
+        return True
+    before = doc[found.start - 2].lower_ if found.start >= 2 else ""
+    return doc[found.start - 1].text == "-" and before in _STANCE_PREFIXES if found.start else False
 
 
 def _adjective_before(doc: Doc, found: list[_Found], start: int) -> _Found | None:

@@ -17,6 +17,10 @@ from seismo.model import Actor, EventDate
 def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | None:
     """The code and modality an event is stored with, from its pattern's code."""
     root = code[:2]
+    if code in lex.word_set("codes", "mediation_codes") and (
+        modality.value == "intended" and modality.governor in lex.words("effort_governors")
+    ):
+        return code, "asserted"  # "trying to mediate": a mediation is an effort under way
     intent = lex.table("codes", "intent")
     reject = lex.table("codes", "reject")
     threat = lex.table("codes", "threat")

@@ -13,19 +13,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from seismo.actors import ActorBase, Mention
-from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, children, phrase
-from seismo.coding.constructions import RoleMemory, role_words
+from seismo.coding.arguments import PRONOUNS, RELATIVES, Phrase, phrase
+from seismo.coding.constructions import RoleMemory
 from seismo.coding.dating import SentenceDates
-from seismo.coding.lexicon import Lexicon, lexicon_of
+from seismo.coding.lexicon import Lexicon
+from seismo.coding.roles import PERSON_KINDS, RoleReader, in_locative, names_a_mission, role_key
 from seismo.coding.storytime import StoryTime
 from seismo.model import Actor, Document, Event, EventDate
-
-PERSON_KINDS = frozenset({"person", "office_title"})
-# Prepositions of place (a closed class of English, not knowledge a user extends).
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "over"})
 
 
 @dataclass
@@ -90,6 +87,7 @@ class Discourse:
     def __init__(self, kb: ActorBase, lex: Lexicon) -> None:
         self.kb = kb
         self.lex = lex
+        self.roles = RoleReader(kb, lex)
 
     def resolve(self, mention: Mention, on: dt.date | None) -> Actor | None:
         return self.kb.resolve(mention, on)
@@ -149,12 +147,12 @@ class Discourse:
         # ("its embassy in Tehran": the city is where the embassy is, not whose it is)
         mentions = [
             m for m in mentions
-            if not ((_names_a_mission(ph.head.doc, m) or ph.head.lower_ in self.lex.words("mission_nouns"))
-                    and _in_locative(ph.head, ph.head.doc[m.start]))
+            if not ((names_a_mission(ph.head.doc, m) or ph.head.lower_ in self.lex.words("mission_nouns"))
+                    and in_locative(ph.head, ph.head.doc[m.start]))
         ]  # fmt: skip
         if len(mentions) > 1:
             # "the US commander in Iraq": a place inside the phrase is not a second actor
-            kept = [m for m in mentions if not _in_locative(ph.head, ph.head.doc[m.start])]
+            kept = [m for m in mentions if not in_locative(ph.head, ph.head.doc[m.start])]
             mentions = kept or mentions
         for mention in mentions:
             actor = self.resolve(mention, scope.on)
@@ -170,81 +168,13 @@ class Discourse:
         if not actors and ph.via.startswith("slot:"):
             actors = _territory_actors(ph, self.lex)
         if not actors:
-            actors = self._role_in_context(ph, scope)
+            actors = self.roles.role_in_context(ph, scope)
         return actors
-
-    def _role_in_context(self, ph: Phrase, scope: SentenceScope) -> list[Actor]:
-        """ "The government", "the rebels", "police" with no state named: the state the
-        sentence (or, failing that, the story) is about, with the role's sector."""
-        head = ph.head
-        if head.lemma_.lower() in self.lex.words("quantity_nouns"):  # "dozens of protesters"
-            inner = [
-                o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")
-            ]
-            head = inner[0] if inner else head
-        roles = self.kb.tables.roles
-        if not any(w in roles for w in role_words(head)):
-            # "head of the Foreign Ministry's press bureau": the role inside the phrase
-            head = next((t for t in ph.tokens if any(w in roles for w in role_words(t))), head)
-        role = next((roles[w] for w in role_words(head) if w in roles), None)
-        if role is None or head.pos_ not in ("NOUN", "PROPN"):
-            return []
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
-        if not (head.tag_ == "NNS" or definite or head.lower_ in bare):
-            return []  # "exchanged intelligence": a thing, not the intelligence services
-        if any(c.dep_ == "poss" for c in head.children):
-            return []  # "its army": the pronoun path decides
-        country = None
-        # the place the role stands in ("protesters in Tbilisi"), else the nearest state
-        # named before it, else the first named after it in the sentence
-        sent_mentions = scope.mentions
-        # a state named for its embassy ("outside the French Embassy") is not where a role
-        # stands: the embassy is abroad
-        sent_mentions = [m for m in sent_mentions if not _names_a_mission(ph.head.doc, m)]
-        # the place the role stands in: "rallied in Tbilisi"; not "accused Tajikistan"
-        in_clause = [
-            m
-            for m in sent_mentions
-            if m.is_place
-            and _same_clause(ph.head, m)
-            and _in_locative(_clause_of(ph.head), ph.head.doc[m.start])
-        ]
-        before = [m for m in sent_mentions if m.end <= ph.head.i]
-        after = [m for m in sent_mentions if m.start > ph.head.i]
-        for mention in [*in_clause, *reversed(before)]:
-            actor = self.resolve(mention, scope.on)
-            if actor is not None and actor.country not in (None, "IGO"):
-                country = actor
-                break
-        remembered = scope.ctx.roles.actor_of(head) if country is None else None
-        if remembered is not None:  # "the border service", "the court", named before
-            if remembered.country == "IGO":
-                return [replace(remembered, text=head.text)]
-            return [Actor(code=f"{remembered.country}{role.sector}", country=remembered.country,
-                          sector=role.sector, name=remembered.name, text=head.text)]  # fmt: skip
-        if country is None:
-            # the story's state: who acted last, else who was named last; a state named
-            # after the role comes last (after a subject it is most often the one acted on)
-            story = [a for a in scope.ctx.last_sources] + [a for _, a in reversed(scope.ctx.recent)]
-            resolved_after = [self.resolve(m, scope.on) for m in after[:1]]
-            for actor in [*story, *resolved_after]:
-                if (
-                    actor is not None
-                    and actor.country not in (None, "IGO")
-                    and len(actor.country) == 3
-                ):
-                    country = actor
-                    break
-        if country is None or country.country is None:
-            return []
-        code = f"{country.country}{role.sector}"
-        return [Actor(code=code, country=country.country, sector=role.sector,
-                      name=country.name, text=head.text)]  # fmt: skip
 
     def read_sentence(self, scope: SentenceScope, sent_events: list[Event]) -> None:
         """Remember what a coded sentence said: who it named, who acted, the date reached."""
         ctx, sent, doc = scope.ctx, scope.sent, scope.doc
+        doc_tokens = sent.doc
         resolved = []
         for m in scope.mentions:
             actor = self.resolve(m, doc.published)
@@ -254,6 +184,7 @@ class Discourse:
         for m, actor in resolved:
             if m.kind not in PERSON_KINDS and ("/" in m.entry_id or actor.country == "IGO"):
                 ctx.roles.note(m.text, actor)  # "Egypt's Foreign Ministry", "the ICC"
+                ctx.roles.note(role_key(doc_tokens[m.end - 1], self.lex), actor)
         asserted = [e for e in sent_events if e.modality == "asserted"]
         if sent_events:
             ctx.last_sources = [sent_events[0].source]
@@ -270,39 +201,6 @@ class Discourse:
             dated = [e.date for e in sent_events]
             ctx.clock.after(scope.dates, dated, ctx.flagged, scope.reference)
         ctx.flagged = None
-
-
-def _in_locative(top: Token, tok: Token) -> bool:
-    cur = tok
-    for _ in range(8):
-        if cur.i == top.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
-            return True
-        cur = cur.head
-    return False
-
-
-def _names_a_mission(doc: Doc, mention: Mention) -> bool:
-    """ "the French Embassy", "Mexico's embassy in Quito": the state owns a building abroad."""
-    missions = lexicon_of(doc).words("mission_nouns")
-    tok = doc[mention.end - 1]
-    if tok.lower_ in missions:  # "the US Embassy" read as one mention, USAGOV
-        return True
-    head = tok.head if tok.dep_ in ("amod", "compound", "poss", "nmod") else None
-    return head is not None and head.lower_ in missions
-
-
-def _clause_of(tok: Token) -> Token:
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _same_clause(tok: Token, mention: Mention) -> bool:
-    """A place named in the same clause: "protesters rallied in Tbilisi"."""
-    other = tok.doc[mention.start]
-    return _clause_of(tok).i == _clause_of(other).i and other.i != tok.i
 
 
 def _names_last_pair(ph: Phrase, pair_words: frozenset[str]) -> bool:

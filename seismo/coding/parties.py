@@ -200,6 +200,10 @@ def parties(
         targets = _sole_other_state(scope, discourse, sources)
         if targets:
             how = "inferred"
+    if not targets and sources and trig.rule.code in lex.word_set("codes", "mediation_codes"):
+        targets = _mediated_sides(scope, source_keys)
+        if targets:
+            how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
@@ -248,6 +252,16 @@ def _author_of_condemned_act(
             return [Actor(code=code, country=author.country, sector=None, name=author.name,
                           text=author.text)]  # fmt: skip
     return []
+
+
+def _mediated_sides(scope: SentenceScope, source_keys: frozenset[str]) -> list[Actor]:
+    """ "Qatar brokered the deal", "Norway helped mediate": a mediation that names no sides
+    is between the last two parties the story had acting together (not the mediator)."""
+    pair = scope.ctx.last_pair
+    if pair is None or {a.key for a in pair} & source_keys or pair[0].key == pair[1].key:
+        return []
+    return [Actor(code=a.country, country=a.country, sector=None, name=a.name, text=a.text)
+            if a.country not in (None, "IGO") else a for a in pair]  # fmt: skip
 
 
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:

@@ -1,0 +1,215 @@
+"""Roles and bodies named without their state: "the ministry", "the protesters", "the President".
+
+A reader gives such a role the state the text ties it to: a place the role stands in ("rallied
+in Tbilisi"), the same role named earlier with its owner ("Congolese protesters ... the
+crowd"), the office holder the story named ("US President Joe Biden ... the President"),
+the nearest state named before it, else the state the story is about. `RoleReader` does
+the same for `Discourse.actors_of`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from seismo.actors import ActorBase, Mention
+from seismo.coding.arguments import Phrase, children
+from seismo.coding.constructions import role_words
+from seismo.coding.lexicon import Lexicon, lexicon_of
+from seismo.model import Actor
+
+if TYPE_CHECKING:
+    from seismo.coding.discourse import SentenceScope
+
+PERSON_KINDS = frozenset({"person", "office_title"})
+# Prepositions of place (a closed class of English, not knowledge a user extends).
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "over"})
+
+
+class RoleReader:
+    """Gives a role noun with no state named the state the text ties it to."""
+
+    def __init__(self, kb: ActorBase, lex: Lexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+
+    def role_in_context(self, ph: Phrase, scope: SentenceScope) -> list[Actor]:
+        """ "The government", "the rebels", "police" with no state named: the state the
+        sentence (or, failing that, the story) is about, with the role's sector."""
+        head = ph.head
+        if head.lemma_.lower() in self.lex.words("quantity_nouns"):  # "dozens of protesters"
+            inner = [
+                o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")
+            ]
+            head = inner[0] if inner else head
+        roles = self.kb.tables.roles
+        if not any(w in roles for w in role_words(head)):
+            # "head of the Foreign Ministry's press bureau": the role inside the phrase
+            head = next((t for t in ph.tokens if any(w in roles for w in role_words(t))), head)
+        role = next((roles[w] for w in role_words(head) if w in roles), None)
+        if role is None or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
+        if not (head.tag_ == "NNS" or definite or head.lower_ in bare):
+            return []  # "exchanged intelligence": a thing, not the intelligence services
+        if any(c.dep_ == "poss" for c in head.children):
+            return []  # "its army": the pronoun path decides
+        if definite and head.tag_ in ("NN", "NNP"):
+            holder = self._office_holder(head, scope)
+            if holder is not None:  # "the President": the president the story named
+                return [holder]
+        if definite and head.lemma_.lower() == "leader" and head.tag_ == "NNS":
+            pair = scope.ctx.last_pair  # "the leaders": of the two states last acting together
+            if pair and all(a.country != "IGO" for a in pair) and not scope.mentions_in(ph.tokens):
+                return [replace(a, text=head.text) for a in pair]
+        country = None
+        # the place the role stands in ("protesters in Tbilisi"), else the nearest state
+        # named before it, else the first named after it in the sentence
+        sent_mentions = scope.mentions
+        # a state named for its embassy ("outside the French Embassy") is not where a role
+        # stands: the embassy is abroad
+        sent_mentions = [m for m in sent_mentions if not names_a_mission(ph.head.doc, m)]
+        # nor is the author of an act ("people killed in Israeli strikes" are not Israelis)
+        sent_mentions = [m for m in sent_mentions if not _authors_an_act(ph.head.doc, m, self.lex)]
+        # the place the role stands in: "rallied in Tbilisi"; not "accused Tajikistan"
+        in_clause = [
+            m
+            for m in sent_mentions
+            if m.is_place
+            and _same_clause(ph.head, m)
+            and _placed_at(_clause_of(ph.head), ph.head, ph.head.doc[m.start])
+        ]
+        before = [m for m in sent_mentions if m.end <= ph.head.i]
+        after = [m for m in sent_mentions if m.start > ph.head.i]
+        placed = False  # the role stands in a place this clause names
+        for mention in in_clause:
+            actor = self.kb.resolve(mention, scope.on)
+            if actor is not None and actor.country not in (None, "IGO"):
+                country, placed = actor, True
+                break
+        # the same role named earlier with its owner ("U.N. officials ... officials",
+        # "Congolese protesters ... the crowd") before the nearest state named
+        remembered = None if country is not None else self._named_role(head, before, scope)
+        if remembered is None and country is None:
+            for mention in reversed(before):
+                actor = self.kb.resolve(mention, scope.on)
+                if actor is not None and actor.country not in (None, "IGO"):
+                    country = actor
+                    break
+        if remembered is not None:  # "the border service", "the court", named before
+            if remembered.country == "IGO":
+                return [replace(remembered, text=head.text)]
+            return [Actor(code=f"{remembered.country}{role.sector}", country=remembered.country,
+                          sector=role.sector, name=remembered.name, text=head.text)]  # fmt: skip
+        if country is None:
+            # the story's state: who acted last, else who was named last; a state named
+            # after the role comes last (after a subject it is most often the one acted on)
+            story = [a for a in scope.ctx.last_sources] + [a for _, a in reversed(scope.ctx.recent)]
+            resolved_after = [self.kb.resolve(m, scope.on) for m in after[:1]]
+            for actor in [*story, *resolved_after]:
+                if (
+                    actor is not None
+                    and actor.country not in (None, "IGO")
+                    and len(actor.country) == 3
+                ):
+                    country = actor
+                    break
+        if country is None or country.country is None:
+            return []
+        code = f"{country.country}{role.sector}"
+        found = Actor(code=code, country=country.country, sector=role.sector,
+                      name=country.name, text=head.text)  # fmt: skip
+        if placed and head.dep_ in ("nsubj", "nsubjpass"):
+            scope.ctx.roles.note(role_key(head, self.lex), found)  # "protesters in Kinshasa"
+        return [found]
+
+    def _office_holder(self, head: Token, scope: SentenceScope) -> Actor | None:
+        """The person last named with this office ("US President Joe Biden ... the
+        President"), in this sentence or before it."""
+        word = head.lower_
+        here = [m for m in scope.mentions if m.end <= head.i]
+        named = [(m, self.kb.resolve(m, scope.on)) for m in reversed(here)]
+        named += list(reversed(scope.ctx.recent))
+        for mention, actor in named:
+            if actor is None or mention.kind not in PERSON_KINDS:
+                continue
+            if word in mention.text.lower().split():
+                return replace(actor, text=head.text)
+        return None
+
+    def _named_role(self, head: Token, before: list[Mention], scope: SentenceScope) -> Actor | None:
+        """The actor a bare role word was tied to earlier: in this sentence ("U.N. officials
+        said ... which officials charged"), else earlier in the story."""
+        key = role_key(head, self.lex)
+        for mention in reversed(before):
+            if mention.kind in PERSON_KINDS:
+                continue
+            last = scope.sent.doc[mention.end - 1]
+            if role_key(last, self.lex) == key and last.i != head.i:
+                return self.kb.resolve(mention, scope.on)
+        return scope.ctx.roles.actor_of(head) or scope.ctx.roles.actors.get(key)
+
+
+def _authors_an_act(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """ "Israeli strikes", "Russia's shelling": the state named as an event noun's author."""
+    tok = doc[mention.end - 1]
+    if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
+        return False
+    return tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in lex.nouns
+
+
+def role_key(tok: Token, lex: Lexicon) -> str:
+    """The word a role is remembered by; a crowd is one whatever it is called ("the
+    protesters", "the mob")."""
+    word = tok.lower_
+    return "crowd" if word in lex.words("crowd_nouns") else word
+
+
+def in_locative(top: Token, tok: Token) -> bool:
+    cur = tok
+    for _ in range(8):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _placed_at(clause: Token, role: Token, tok: Token) -> bool:
+    """ "protesters rallied in Tbilisi", "attacked the embassy in Tehran": a place in a phrase
+    of place under the role's clause. "Over" is a place only on the verb or the role itself
+    ("flew over Syria"); deeper it is a topic ("a dispute over Western Sahara")."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == clause.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
+            return cur.lower_ != "over" or cur.head.i in (clause.i, role.i)
+        cur = cur.head
+    return False
+
+
+def names_a_mission(doc: Doc, mention: Mention) -> bool:
+    """ "the French Embassy", "Mexico's embassy in Quito": the state owns a building abroad."""
+    missions = lexicon_of(doc).words("mission_nouns")
+    tok = doc[mention.end - 1]
+    if tok.lower_ in missions:  # "the US Embassy" read as one mention, USAGOV
+        return True
+    head = tok.head if tok.dep_ in ("amod", "compound", "poss", "nmod") else None
+    return head is not None and head.lower_ in missions
+
+
+def _clause_of(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_clause(tok: Token, mention: Mention) -> bool:
+    """A place named in the same clause: "protesters rallied in Tbilisi"."""
+    other = tok.doc[mention.start]
+    return _clause_of(tok).i == _clause_of(other).i and other.i != tok.i
