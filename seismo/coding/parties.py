@@ -141,6 +141,8 @@ def parties(
         if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
             # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
             found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
+        if _owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
+            found_actors = [a for a in found_actors if a.key not in source_keys]
         for actor in found_actors:
             if all(a.code != actor.code for a in targets):
                 targets.append(actor)
@@ -229,6 +231,11 @@ def _mediated_sides(scope: SentenceScope, source_keys: frozenset[str]) -> list[A
         return []
     return [Actor(code=a.country, country=a.country, sector=None, name=a.name, text=a.text)
             if a.country not in (None, "IGO") else a for a in pair]  # fmt: skip
+
+
+def _owned_by_pronoun(ph: Phrase) -> bool:
+    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
 
 
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
