@@ -63,6 +63,7 @@ def _made_event(case: dict[str, Any], parsed: Any) -> Any:
     index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
     subject = subject_of(token)
     text = " ".join(t.text for t in subject.tokens) if subject is not None else ""
+    text = case.get("source_text", text)
     country = case.get("source")
     source = Actor(code=country or "UNK", country=country, sector=None, name=text, text=text)
     return Event(doc_id="case", sentence_index=index, sentence=sentences[index].text,

@@ -57,6 +57,17 @@ class Errors(metaclass=_WithCodes):
     E018 = "{path}: {count} error(s) in the dictionary overlay (listed above): fix them and check again."
     E019 = "Cannot write to the database {path}: {reason}. The batches committed before this one are kept; run the same command again once that is fixed and it goes on where it stopped."
     E020 = "No stored event involves '{value}' (read as {key}): check the spelling, or code articles that mention it."
+    # Parameters of the API and the dashboard (answered as 422 problems)
+    E021 = "bbox: '{value}' is not four numbers west,south,east,north (e.g. bbox=20,40,45,55)."
+    E022 = "bbox: longitudes must lie in -180..180 and latitudes in -90..90 with south <= north."
+    E023 = "since ({since}) is after until ({until})."
+    E024 = "A {what} needs both actors, a and b (e.g. a=JPN&b=RUS)."
+    E025 = "{name} must be a whole number from {low} to {high}."
+    E026 = "Unknown {name} '{value}'. Choose one of: {choices}."
+    E027 = "root must be a two-digit CAMEO root code such as 16."
+    E028 = "since..until spans about {points:,.0f} {period}s, more than the {limit:,} points a series answers; ask for a coarser period (quarter, year) or a shorter range."
+    E029 = "{name} ({day}) is too early: the {days}-day window before it starts before year 1."
+    E030 = "cursor: '{value}' is not a cursor this server gave out; start again without one."
 
 
 class Skips:

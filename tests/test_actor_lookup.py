@@ -54,6 +54,8 @@ def test_an_unknown_actor_is_a_problem_that_says_so(client: TestClient, typed: s
         and typed in page.text
         and "text/html" in page.headers["content-type"]
     )
+    # the error page keeps the site navigation, so a reader can go on from it
+    assert 'aria-label="Main"' in page.text and 'href="/network"' in page.text
 
 
 def test_cli_takes_the_same_names(db_path: str) -> None:

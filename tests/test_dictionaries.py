@@ -70,6 +70,11 @@ def test_one_dictionary_file_reaches_every_table(nlp, coder, overlay_coder, text
             "entry",
         ),
         ("verb:\n  upbraid: []\n", 1, "verb"),
+        (  # a key given twice would silently drop the first entry
+            'verbs:\n  upbraid: [{code: "111"}]\n  scold: [{code: "111"}]\n  upbraid: [{code: "112"}]\n',
+            4,
+            "twice",
+        ),
         (
             "bodies:\n  - {id: jcg, country: JPN, sector: MIL, names: [JCG]}\n  - {id: x, countyr: JPN}\n",
             3,
@@ -84,7 +89,7 @@ def test_check_reports_a_mistake_with_file_and_line(tmp_path, text, line, words)
     path.write_text(text, encoding="utf-8")
     errors, _ = check_dictionary(path)
     assert errors, text
-    assert any(f"{path}: line {line}:" in e and words in e for e in errors), errors
+    assert any(str(path) in e and f"line {line}:" in e and words in e for e in errors), errors
 
 
 def test_a_bad_overlay_stops_the_coder_with_file_and_line(tmp_path):

@@ -117,6 +117,9 @@ def _bernoulli_cost(n: np.ndarray, s: np.ndarray) -> np.ndarray:
 # the ±1 scale of the balance metric a share change of d is a change of 2d in the mean.
 MIN_SHARE_CHANGE = 0.2
 
+# BIC: a change adds a position and a level, so it must buy 2·ln N of −2·log-likelihood.
+PENALTY_PER_LOG_N = 2.0
+
 
 def merge_small_changes(
     cuts: list[int], counts: np.ndarray, sums: np.ndarray, min_effect: float
@@ -299,7 +302,7 @@ def detect_shifts(
     if penalty is not None:
         pen = float(penalty)
     elif model == "bernoulli":
-        pen = 2.0 * math.log(max(float(counts.sum()), 2.0))
+        pen = PENALTY_PER_LOG_N * math.log(max(float(counts.sum()), 2.0))
     else:
         pen = default_penalty(counts, sums, squares)
     cuts = change_points(counts, sums, squares, pen, max(1, min_events), model)

@@ -97,14 +97,9 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
-        raise bad_request(
-            f"bbox: '{value[:MAX_QUERY_CHARS]}' is not four numbers west,south,east,north "
-            "(e.g. bbox=20,40,45,55)."
-        ) from None
+        raise bad_request(Errors.E021.format(value=value[:MAX_QUERY_CHARS])) from None
     if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise bad_request(
-            "bbox: longitudes must lie in -180..180 and latitudes in -90..90 with south <= north."
-        )
+        raise bad_request(Errors.E022)
     return west, south, east, north
 
 
@@ -140,7 +135,7 @@ def actor_key(value: str | None, con: Any = None) -> str | None:
 
 def check_range(since: dt.date | None, until: dt.date | None) -> None:
     if since and until and since > until:
-        raise bad_request(f"since ({since}) is after until ({until}).")
+        raise bad_request(Errors.E023.format(since=since, until=until))
 
 
 def parse_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:

@@ -8,15 +8,23 @@ page gets the same facts as a small HTML page instead.
 
 from __future__ import annotations
 
-import html
 import logging
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+# Error pages extend the dashboard's base template, so a reader who lands on one keeps the
+# site navigation; a plain environment (not routes_web's) keeps this module free of routes.
+_PAGES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "web" / "templates"),
+    autoescape=True,
+)
 
 log = logging.getLogger("seismo.api")
 
@@ -81,15 +89,8 @@ def problem_response(request: Request, problem: Problem) -> Response:
         **problem.extra,
     }
     if _wants_html(request):
-        page = (
-            "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>{problem.status} {html.escape(problem.title)} · seismo</title>"
-            "<link rel='icon' href='/static/favicon.svg'><link rel='stylesheet' href='/static/seismo.css'></head><body>"
-            "<header class='site'><a class='brand' href='/'>seismo</a></header>"
-            f"<main><h1>{problem.status} · {html.escape(problem.title)}</h1>"
-            f"<p class='problem'>{html.escape(problem.detail)}</p>"
-            "<p><a href='/'>Back to the overview</a></p></main></body></html>"
+        page = _PAGES.get_template("problem.html").render(
+            status=problem.status, title=problem.title, detail=problem.detail, current=None
         )
         return HTMLResponse(page, status_code=problem.status, headers=problem.headers)
     return JSONResponse(

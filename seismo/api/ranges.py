@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from seismo.api.problems import bad_request
+from seismo.errors import Errors
 
 # A series longer than this is not something a chart or a client can use; ask for a
 # coarser period instead (400 years by month, all of recorded history by year).
@@ -55,20 +56,14 @@ def check_series_size(since: dt.date | None, until: dt.date | None, period: str)
         return
     points = (until - since).days / PERIOD_DAYS.get(period, 30.44)
     if points > MAX_SERIES_POINTS:
-        raise bad_request(
-            f"since..until spans about {points:,.0f} {period}s, more than the "
-            f"{MAX_SERIES_POINTS:,} points a series answers; ask for a coarser period "
-            "(quarter, year) or a shorter range."
-        )
+        raise bad_request(Errors.E028.format(points=points, period=period, limit=MAX_SERIES_POINTS))
 
 
 def days_before(day: dt.date, days: int, name: str) -> dt.date:
     """`day` minus `days`, or a 422 naming the parameter when that leaves the calendar."""
     ordinal = day.toordinal() - days
     if ordinal < 1:
-        raise bad_request(
-            f"{name} ({day}) is too early: the {days}-day window before it starts before year 1."
-        )
+        raise bad_request(Errors.E029.format(name=name, day=day, days=days))
     return dt.date.fromordinal(ordinal)
 
 

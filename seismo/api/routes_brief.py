@@ -16,7 +16,7 @@ from seismo.api.problems import Problem, bad_request
 from seismo.api.ranges import clamp_to_data
 from seismo.api.routes_api import StoreDep
 from seismo.api.views import modalities_for
-from seismo.errors import SeismoError
+from seismo.errors import Errors, SeismoError
 from seismo.vocabulary import BRIEF_PERIODS
 
 router = APIRouter()
@@ -51,7 +51,7 @@ def brief_data(
 
     first, second = actor_key(a, store.con), actor_key(b, store.con)
     if not first or not second:
-        raise bad_request("A brief needs two actors: a=JPN&b=RUS.")
+        raise bad_request(Errors.E024.format(what="brief"))
     start, end = clamp_to_data(store.con, *parse_range(since, until))
     return build_brief(
         store.con,

@@ -26,6 +26,7 @@ from seismo.api.params import (
 )
 from seismo.api.problems import bad_request
 from seismo.api.routes_api import StoreDep
+from seismo.errors import Errors
 from seismo.urls import web_url
 from seismo.vocabulary import CHART_PERIODS, MODALITIES, QUAD_CLASS_NAMES
 
@@ -58,7 +59,7 @@ def _int_or_none(value: str | None, name: str, low: int, high: int) -> int | Non
         return None
     # isdigit() alone accepts '²' and other digits int() refuses: ASCII digits only.
     if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
-        raise bad_request(f"{name} must be a whole number from {low} to {high}.")
+        raise bad_request(Errors.E025.format(name=name, low=low, high=high))
     return int(value)
 
 
@@ -88,7 +89,11 @@ def dyad(
 ) -> Response:
     first, second = actor_key(a, store.con), actor_key(b, store.con)
     if period not in ("auto", *CHART_PERIODS):
-        raise bad_request(f"period must be one of: auto, {', '.join(CHART_PERIODS)}.")
+        raise bad_request(
+            Errors.E026.format(
+                name="period", value=period, choices=", ".join(("auto", *CHART_PERIODS))
+            )
+        )
     if first and second and period == "auto":
         period = _period_for_span(store, first, second)
     if first is None or second is None:
@@ -204,7 +209,7 @@ def events(
 ) -> HTMLResponse:
     start, end = parse_range(since, until)
     if root and not (len(root) == 2 and root.isascii() and root.isdigit()):
-        raise bad_request("root must be a two-digit CAMEO root code such as 16.")
+        raise bad_request(Errors.E027)
     filters = {
         "actor": actor or "",
         "a": a or "",

@@ -14,8 +14,10 @@ from seismo.analytics.network import network as network_at
 from seismo.analytics.shifts import detect_shifts
 from seismo.analytics.shifts import top_movers as movers_between
 from seismo.api.evidence import evidence_ranges
+from seismo.api.params import MAX_QUERY_CHARS
 from seismo.api.problems import bad_request, not_found
 from seismo.api.ranges import check_series_size, clamp_to_data, data_span, days_before, month_end
+from seismo.errors import Errors
 from seismo.store import Store
 from seismo.store.queries import query_stances
 from seismo.vocabulary import MODALITIES
@@ -29,7 +31,9 @@ def modalities_for(modality: str | None) -> tuple[str, ...] | None:
         return None
     if modality not in MODALITIES:
         raise bad_request(
-            f"Unknown modality '{modality}'. Choose one of: {', '.join(MODALITIES)}, all."
+            Errors.E026.format(
+                name="modality", value=modality, choices=", ".join((*MODALITIES, "all"))
+            )
         )
     return (modality,)
 
@@ -53,7 +57,7 @@ def events_page(
     cursor: str | None = None,
 ) -> dict[str, Any]:
     if (a is None) != (b is None):
-        raise bad_request("A dyad needs both a and b (e.g. a=JPN&b=RUS).")
+        raise bad_request(Errors.E024.format(what="dyad"))
     try:
         items, next_cursor = store.query_events(
             actor=actor,
@@ -71,7 +75,7 @@ def events_page(
             cursor=cursor,
         )
     except ValueError as exc:  # a cursor that is not one we issued
-        raise bad_request(str(exc)) from exc
+        raise bad_request(Errors.E030.format(value=(cursor or "")[:MAX_QUERY_CHARS])) from exc
     return {"items": items, "next_cursor": next_cursor}
 
 
@@ -138,7 +142,7 @@ def map_points(
 ) -> dict[str, Any]:
     """Points for the map: placed events of a dyad or a period, by place and QuadClass."""
     if (a is None) != (b is None):
-        raise bad_request("A dyad needs both a and b (e.g. a=JPN&b=RUS).")
+        raise bad_request(Errors.E024.format(what="dyad"))
     points = store.map_points(
         dyad=(a, b) if a and b else None,
         since=since,

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from seismo.actors.entries import ISO3
 from seismo.coding.arguments import Phrase, children
 from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
-from seismo.model import Actor
+from seismo.model import Actor, Event
 
 # Prepositions that put an event in the story's background: its actor is whoever the
 # noun itself names ("Russia's invasion"), never the subject of the sentence around it.
@@ -123,6 +124,54 @@ class RoleMemory:
             if words in self.actors:
                 return self.actors[words]
         return None
+
+
+def story_dyad(
+    events: list[Event], root: str, force_roots: frozenset[str]
+) -> tuple[Actor, Actor] | None:
+    """The story's last dyad an act of this root continues: the last event with a target;
+    for an act of force (rules/codes.yaml: force_roots), the last act of force with one if
+    the story has any ("Japan condemned Russia ... Moscow's attack" is not against Japan)."""
+    dyads = [(e.source, e.target, e.root) for e in events
+             if e.target is not None and e.modality == "asserted"]  # fmt: skip
+    if root in force_roots:
+        fights = [d for d in dyads if d[2] in force_roots]
+        dyads = fights or dyads  # a first shot continues the quarrel
+    return (dyads[-1][0], dyads[-1][1]) if dyads else None
+
+
+def story_pair_target(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
+    """ "Pakistan recalled its ambassador", "the Thai assault went on": an act with no target
+    named in its sentence, in a story about a dyad, is aimed at the other side of the
+    story's last dyad when its source is one side of it (and the other side is a state)."""
+    if last_pair is None or not sources:
+        return []
+    own = {s.country for s in sources}
+    if len(own) != 1:
+        return []  # "Greek and Turkish forces went on alert": the sources face each other
+    sides = [a for a in last_pair if a.country is not None]
+    if len(sides) != 2 or sides[0].country == sides[1].country:
+        return []
+    for mine, other in (sides, sides[::-1]):
+        if mine.country in own and other.country not in own and other.country in ISO3:
+            return [Actor(code=other.country, country=other.country, sector=None,
+                          name=other.name, text=other.text)]  # fmt: skip
+    return []
+
+
+def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
+    """ "Qatar brokered the deal": a mediation with no parties named is between the two sides
+    of the story's last dyad, neither of them the mediator; "the talks resumed": a joint
+    act with no party named at all (no `sources`) is between those two sides."""
+    if last_pair is None:
+        return []
+    own = {s.country for s in sources}
+    sides = [
+        Actor(code=a.country, country=a.country, sector=None, name=a.name, text=a.text)
+        for a in last_pair
+        if a.country is not None and a.country != "IGO" and a.country not in own
+    ]
+    return sides if len({a.country for a in sides}) == 2 else []
 
 
 def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from seismo.actors.entries import ISO3
 from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
@@ -85,6 +86,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     ):
         # "Greek and Turkish forces went on alert": two states' alerts face each other
         pairs = [(s, t) for s in sources for t in sources if s.country != t.country]
+    if not pairs and not targets and sources:
+        # "students staged a sit-in", "the government imposed a curfew": a domestic act
+        # with no one else named is aimed at the source's own state (rules/codes.yaml)
+        pairs = _home_pairs(trig, sources, code, discourse)
     own = {s.key for s in sources}
     if (
         not pairs
@@ -139,6 +144,50 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
             )
         )
     return events
+
+
+def _home_pairs(
+    trig: Trigger, sources: list[Actor], code: str, discourse: Discourse
+) -> list[tuple[Actor, Actor | None]]:
+    """CAMEO's home target: a protest by a state's public with no named target is aimed
+    at its government ("workers blocked roads" -> the government), and a government's
+    measure on its own territory (a curfew, martial law, their lifting) at its people."""
+    lex = discourse.lex
+    pairs: list[tuple[Actor, Actor | None]] = []
+    public = code[:2] in lex.word_set("codes", "home_target_roots")
+    measure = code in lex.word_set("codes", "home_target_codes")
+    own = lex.words("own_sectors")
+    subject = subject_of(trig.light_verb if trig.light_verb is not None else trig.token)
+    # "Bolivian miners" are Bolivia's public; "Japanese investments" are not anyone
+    head = subject.head.lemma_.lower() if subject is not None else ""
+    crowd = head in lex.words("public_nouns") or head in lex.words("crowd_nouns")
+
+    def named(actor: Actor) -> bool:  # "Algerians blocked roads": the demonym is the subject
+        return subject is not None and subject.head.text == actor.text
+
+    for s in sources:
+        if s.country is None or not (s.country in ISO3 or s.country == "XKX"):
+            continue
+        sector = (s.sector or "").lower()
+        if (
+            public
+            and sector not in own
+            and (sector or crowd or (_people_of(s, discourse) and named(s)))
+        ):
+            target = Actor(code=f"{s.country}GOV", country=s.country, sector="GOV",
+                           name=s.name, text="")  # fmt: skip
+            pairs.append((s, target))
+        elif measure and sector in ("gov", "") and not _people_of(s, discourse):
+            pairs.append((s, Actor(code=s.country, country=s.country, sector=None,
+                                   name=s.name, text="")))  # fmt: skip
+    return pairs
+
+
+def _people_of(actor: Actor, discourse: Discourse) -> bool:
+    """ "Algerians", "Bolivian miners": a state's people (a demonym with no role), not the
+    state ("Algeria") or its capital standing for its government ("Algiers")."""
+    found = discourse.kb.tables.phrase_index.get((actor.text, actor.country or ""))
+    return actor.sector is None and found is not None and found.kind == "demonym"
 
 
 # Roles that fight or defy their own state: rebels, separatists, insurgents, the opposition.

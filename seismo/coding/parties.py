@@ -29,6 +29,9 @@ from seismo.coding.constructions import (
     in_background,
     place_heads,
     reciprocal_slots,
+    story_dyad,
+    story_pair_sides,
+    story_pair_target,
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
@@ -125,6 +128,18 @@ def parties(
         ):  # "a deal was reached between X and Y": the two named are the parties
             sources = _agentless_source(tok, tgt_phrases, scope, discourse)
             how = "inferred"
+    if (
+        trig.nominal
+        and trig.rule.symmetric
+        and trig.rule.code in lex.word_set("codes", "story_joint_codes")
+        and not sources
+        and not tgt_phrases
+    ):
+        # "the talks resumed", "the fighting flared": a joint act with nobody named is
+        # between the two sides of the story's last dyad
+        sides = story_pair_sides(scope.ctx.last_pair, [])
+        if sides:
+            return sides[:1], sides[1:], "inferred"
     targets: list[Actor] = []
     slot_found: str | None = None
     source_keys = frozenset(s.key for s in sources)
@@ -195,6 +210,22 @@ def parties(
         targets = _place_targets(trig, scope, discourse, source_keys)
         if targets:
             how = "object"
+    if (
+        not targets
+        # a guessed source gets no guessed target; one read off a controller ("Lima was
+        # quick to recall") is not a guess
+        and (how != "inferred" or (found is not None and found.via == "controller"))
+        and trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+    ):
+        force = lex.word_set("codes", "force_roots")
+        dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
+        targets = story_pair_target(dyad, sources)
+        if targets:
+            how = "inferred"
+    if not targets and trig.rule.code in lex.word_set("codes", "mediation_codes"):
+        targets = story_pair_sides(scope.ctx.last_pair, sources)
+        if targets:
+            how = "inferred"
     return sources, targets, how
 
 

@@ -39,8 +39,11 @@ CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "targetless_roots": "roots", "targetless_specific_roots": "roots",
                "targetless_codes": "codes", "generic": "codes", "announced_roots": "roots",
                "place_target_roots": "roots", "violent_roots": "roots",
-               "assault_roots": "roots", "mutual_codes": "codes", "mediation_codes": "codes",
-               "counterpart_roots": "roots", "own_forces_roots": "roots"}  # fmt: skip
+               "assault_roots": "roots", "mutual_codes": "codes",
+               "counterpart_roots": "roots", "own_forces_roots": "roots",
+               "story_pair_roots": "roots", "mediation_codes": "codes",
+               "force_roots": "roots", "story_joint_codes": "codes",
+               "home_target_roots": "roots", "home_target_codes": "codes"}  # fmt: skip
 STANCE_TABLES = {"regard_verbs": "words", "kinds": "kind_map", "relation_nouns": "kind_map",
                  "friendship_words": "words", "unfriendly_words": "words"}  # fmt: skip
 ISO3 = re.compile(r"^[A-Z]{3}$")

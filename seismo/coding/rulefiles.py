@@ -72,7 +72,16 @@ def _mapping(loader: Any, node: yaml.MappingNode) -> Any:
     data.update(loader.construct_mapping(node, deep=True))
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
-        data.lines.setdefault(key, key_node.start_mark.line + 1)
+        if key in data.lines:
+            # YAML keeps the last of two equal keys without a word: a verb added twice would
+            # silently drop the first entry's patterns. Say where both are instead.
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"'{key}' is a key twice (first on line {data.lines[key]}): merge the entries",
+                key_node.start_mark,
+            )
+        data.lines[key] = key_node.start_mark.line + 1
 
 
 def _sequence(loader: Any, node: yaml.SequenceNode) -> Any:

