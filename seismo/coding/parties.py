@@ -232,9 +232,14 @@ def parties(
 def _author_of_condemned_act(
     trig: Trigger, scope: SentenceScope, source_keys: frozenset[str]
 ) -> list[Actor]:
-    """ "Lula condemned the operation", "Hague deplored the killings": the author of the
-    violence the story last reported, when the object names such an act and nobody else."""
+    """ "Lula condemned the operation", "Hague deplored the killings", "complained that the
+    raid violated ...": the author of the violence the story last reported, when the object
+    (or the subject of the complaint's clause) names such an act and nobody else."""
     obj = trig.obj
+    if obj is None and not trig.nominal:
+        # "complained that Saturday's raid violated its sovereignty": the act the clause is about
+        clause = children(trig.token, "ccomp")
+        obj = next((c for c in (children(clause[0], "nsubj") if clause else [])), None)
     acts = scope.ctx.events
     if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
         return []
@@ -256,12 +261,18 @@ def _author_of_condemned_act(
 
 def _mediated_sides(scope: SentenceScope, source_keys: frozenset[str]) -> list[Actor]:
     """ "Qatar brokered the deal", "Norway helped mediate": a mediation that names no sides
-    is between the last two parties the story had acting together (not the mediator)."""
-    pair = scope.ctx.last_pair
-    if pair is None or {a.key for a in pair} & source_keys or pair[0].key == pair[1].key:
-        return []
-    return [Actor(code=a.country, country=a.country, sector=None, name=a.name, text=a.text)
-            if a.country not in (None, "IGO") else a for a in pair]  # fmt: skip
+    is between the last two parties the story had acting on each other, neither of them
+    the mediator."""
+    pairs = [(e.source, e.target) for e in reversed(scope.ctx.events) if e.target is not None]
+    if scope.ctx.last_pair is not None:
+        pairs.insert(0, scope.ctx.last_pair)
+    for pair in pairs:
+        keys = {a.key for a in pair}
+        if len(keys) == 2 and not keys & source_keys:
+            return [Actor(code=a.country, country=a.country, sector=None, name=a.name,
+                          text=a.text) if a.country not in (None, "IGO") else a
+                    for a in pair]  # fmt: skip
+    return []
 
 
 def _owned_by_pronoun(ph: Phrase) -> bool:
