@@ -157,7 +157,9 @@ def parties(
             # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
             found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
         if _owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
-            found_actors = [a for a in found_actors if a.key not in source_keys]
+            found_actors = [
+                a for a in found_actors if a.key not in source_keys or a.text != ph.head.text
+            ]
         for actor in found_actors:
             if all(a.code != actor.code for a in targets):
                 targets.append(actor)
