@@ -120,6 +120,18 @@ def parties(
             noun_rule = lex.nouns[found.head.lemma_.lower()]
             if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
                 sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
+        if not sources and found is not None and found.via == "subject":
+            # "a bomb dropped by an Israeli warplane destroyed ...": who dropped it acted
+            agents = [o for acl in children(found.head, "acl") for a in children(acl, "agent")
+                      for o in children(a, "pobj")]  # fmt: skip
+            sources = resolve_all([phrase(agents[0], "agent")]) if agents else []
+        if not sources and trig.rule.code[:2] in lex.word_set("codes", "owner_source_roots"):
+            # "Syria's forces were withdrawn", "the order to recall its ambassador": the one
+            # whose people are moved moves them
+            moved = trig.obj if trig.obj is not None else (found.head if found else None)
+            owner = next((c for c in children(moved, "poss")), None) if moved is not None else None
+            if owner is not None and moved is not None and _is_role(moved, discourse):
+                sources = resolve_all([phrase(owner, "controller")])
         if (
             not sources
             and found is None
@@ -275,6 +287,12 @@ def _mediated_sides(scope: SentenceScope, source_keys: frozenset[str]) -> list[A
                           text=a.text) if a.country not in (None, "IGO") else a
                     for a in pair]  # fmt: skip
     return []
+
+
+def _is_role(tok: Token, discourse: Discourse) -> bool:
+    """A noun our tables list as a role of a state ("ambassador", "forces")."""
+    roles = discourse.kb.tables.roles
+    return tok.lower_ in roles or tok.lemma_.lower() in roles
 
 
 def _owned_by_pronoun(ph: Phrase) -> bool:
