@@ -138,6 +138,9 @@ class Discourse:
         owned = self.roles.owned(ph, lambda owner: self.pronoun_actors(owner, scope), pair)
         if owned is not None:  # "his foreign minister", "its army", "his country"
             return owned
+        body = self.roles.named_body(ph, scope)
+        if body is not None:  # "the alliance", "the court"
+            return body
         described = self.roles.described_state(ph, scope)
         if described is not None:  # "the South American nation"
             return described

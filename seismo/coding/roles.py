@@ -77,6 +77,27 @@ class RoleReader:
                                sector=sector, name=actor.name, text=head.text))  # fmt: skip
         return found or None
 
+    def named_body(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
+        """ "NATO leaders met ... The alliance condemned", "the ICC ... the court": a definite
+        organisation noun with nothing named in it is the organisation last named, in this
+        sentence or before it. None: not such a phrase, or no organisation named."""
+        head = ph.head
+        if head.lemma_.lower() not in self.lex.words("organisation_nouns") or head.tag_ != "NN":
+            return None
+        if head.dep_ == "poss":
+            return None  # "at the alliance's summit": a host, not a party of the talks
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if scope.mentions_in(ph.tokens):
+            return None
+        here = [m for m in scope.mentions if m.end <= head.i]
+        named = [self.kb.resolve(m, scope.on) for m in reversed(here)]
+        named += [a for _, a in reversed(scope.ctx.recent)]
+        for actor in named:
+            if actor is not None and actor.country == "IGO":
+                return [replace(actor, text=head.text)]
+        return None
+
     def described_state(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
         """ "the South American nation", "the Asian nation's government": a state the story
         named, described instead of named again. It is the state last named before this
