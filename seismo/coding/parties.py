@@ -109,6 +109,11 @@ def parties(
             noun_rule = lex.nouns[obj.lemma_.lower()]
             tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
         companions = companion_phrases(tok)
+        if sources and trig.rule.code in lex.word_set("codes", "travel_codes"):
+            # "arrived in Banjul with Mauritania's president": who travels with the subject
+            companions += [phrase(o, "companion") for p in children(tok, "prep")
+                           if p.lower_ == "with" for o in children(p, "pobj")
+                           if o.pos_ != "PRON"]  # fmt: skip
         if companions:
             extra = resolve_all(companions)
             if is_passive(tok):
