@@ -49,12 +49,18 @@ def test_every_demo_shift_is_explained_by_its_own_events(demo_db: str, period: s
     assert seen >= 2  # Japan and Russia: 1956 and 2022, at every period
 
 
-def test_the_2022_turn_is_dated_in_its_month(demo_db: str) -> None:
+def test_the_recent_turn_is_dated_in_the_month_of_its_first_event(demo_db: str) -> None:
+    """The sample corpus's Japan–Russia turn to conflict (the 2021 naval patrol around Japan,
+    then the 2022 sanctions) is dated at the month of its first conflict event, not a month
+    before it, and carries the sanctions as evidence."""
     with Store(demo_db, read_only=True) as store:
-        shifts = detect_shifts(store.con, "JPN", "RUS")
-    turn = [s for s in shifts if s["date"].startswith("2022")]
-    assert [(s["date"], s["direction"]) for s in turn] == [("2022-02-01", "toward conflict")]
-    assert turn[0]["events_after"] >= 10 and turn[0]["evidence_count"] >= len(turn[0]["events"])
+        shifts = detect_shifts(store.con, "JPN", "RUS", max_events=50)
+    turn = [s for s in shifts if s["date"] >= "2016"]
+    assert [s["direction"] for s in turn] == ["toward conflict"]
+    earliest = min(e["event_date"] for e in turn[0]["events"])
+    assert turn[0]["date"] == earliest[:7] + "-01"
+    assert turn[0]["events_after"] >= 10 and turn[0]["evidence_count"] == len(turn[0]["events"])
+    assert any(e["event_date"].startswith("2022") for e in turn[0]["events"])
 
 
 def test_isolated_events_in_quiet_years_make_no_shifts(tmp_path) -> None:

@@ -125,11 +125,22 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
-    # a modal counts as the complement's word too: "said that X MUST withdraw"
+    # a modal counts as the complement's word too: "said that X MUST withdraw"; so does the
+    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL"
     return [
         h for h in heads
-        if h.lemma_.lower() in lemmas or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+        if h.lemma_.lower() in lemmas
+        or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+        or (
+            h.lemma_ == "be" and not children(h, "neg")  # "said it was NOT illegal": no charge
+            and any(_predicate_words(p) & lemmas for p in children(h, "attr", "acomp"))
+        )
     ]  # fmt: skip
+
+
+def _predicate_words(pred: Token) -> set[str]:
+    """The predicate's lemma and those of its conjuncts: "illegal and a violation"."""
+    return {pred.lemma_.lower()} | {c.lemma_.lower() for c in children(pred, "conj")}
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:

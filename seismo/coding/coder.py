@@ -7,7 +7,7 @@ CAMEO code, `events` builds the events; this module only walks the document.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from seismo.actors import ActorBase, Mention
 from seismo.coding.dating import SentenceDates, sentence_reference_date
@@ -19,7 +19,7 @@ from seismo.coding.discourse import (
     paragraph_index,
     paragraph_starts,
 )
-from seismo.coding.events import events_for
+from seismo.coding.events import drop_restatements, events_for
 from seismo.coding.lexicon import LEXICON_KEY, Lexicon
 from seismo.coding.stances import StanceReader
 from seismo.coding.storytime import (
@@ -93,6 +93,7 @@ class Coder:
                 doc, si, sent, by_token, sent_mentions, ctx, dates, reference, doc.published
             )
             sent_events: list[Event] = []
+            words: dict[int, Token] = {}  # id(event) -> its trigger's word
             for trig in find_triggers(sent, self.lex):
                 for event in events_for(trig, scope, discourse):
                     # the same act restated with its own date is one event; an act that
@@ -104,8 +105,14 @@ class Coder:
                     if key in keys:
                         continue
                     keys.add(key)
+                    words[id(event)] = trig.token
                     sent_events.append(event)
                     ctx.events.append(event)
+            kept = drop_restatements([(e, words[id(e)]) for e in sent_events])
+            if len(kept) < len(sent_events):
+                dropped = {id(e) for e in sent_events} - {id(e) for e in kept}
+                ctx.events[:] = [e for e in ctx.events if id(e) not in dropped]
+                sent_events = kept
             events.extend(sent_events)
             sentence_date = ctx.clock.stance_date(dates, sent.root)
             stances.extend(reader.read(scope, sentence_date, sent_events))

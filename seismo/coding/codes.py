@@ -55,8 +55,11 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
 def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
     """Whether an event with a source and no target is still an event worth keeping."""
     rule = trig.rule
+    # "said X's test was a threat", "said X interfered": the charge is against the clause's
+    # subject; when that names nobody ("said the drought was a threat"), there is no charge
+    charges_clause = bool(rule.comp) and tuple(rule.target) == ("clause_subject",)
     return (
-        code[:2] in lex.word_set("codes", "targetless_roots")
+        (code[:2] in lex.word_set("codes", "targetless_roots") and not charges_clause)
         or code in lex.word_set("codes", "targetless_codes")
         or (
             code[:2] in lex.word_set("codes", "targetless_specific_roots")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from seismo.actors.entries import ISO3
 from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
@@ -240,3 +242,45 @@ def _copy(
             )
         )  # fmt: skip
     return out
+
+
+def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
+    """One sentence's events (each with its trigger's word) without an act said twice.
+
+    "Iran and Saudi Arabia agreed to resume relations" yields "agreed" (030, intent to
+    cooperate) and "resume relations" (032) for one act: a generic code goes when its
+    trigger governs a trigger of a more specific code of the same root, for the same pair of
+    states and modality. Acts side by side stay ("canceled visa-free travel and abandoned
+    the talks": 160 and 164; "recalled its envoy and shut the border").
+    """
+
+    def pair(e: Event) -> tuple[str | None, str | None, str]:
+        target = (e.target.country or e.target.code) if e.target else None
+        return (e.source.country or e.source.code, target, e.modality)
+
+    kept: list[Event] = []
+    for event, token in events:
+        if event.cameo == event.root + "0" and any(
+            other.root == event.root
+            and other.cameo != event.cameo
+            and pair(other) == pair(event)
+            and _governs(token, word)
+            for other, word in events
+        ):
+            continue  # the generic restatement of a specific act it governs
+        kept.append(event)
+    return kept
+
+
+def _governs(head: Token, word: Token) -> bool:
+    """Whether `word` is `head` or hangs under it other than as a coordinated act of its own."""
+    if word.i == head.i:
+        return True
+    node = word
+    while node.i != node.head.i:
+        if node.dep_ == "conj":
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
