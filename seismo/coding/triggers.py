@@ -102,8 +102,11 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
 
 def _verdict_words(clause: Token) -> set[str]:
     """What a copular clause calls its subject: "the raid was UNACCEPTABLE", "this is a
-    flagrant VIOLATION of ..." (the attribute's or adjective's lemma and its modifiers)."""
+    flagrant VIOLATION of ..." (the attribute's or adjective's lemma and its modifiers).
+    A denied verdict ("the dam was NOT illegal") calls it nothing."""
     words: set[str] = set()
+    if any(c.dep_ == "neg" for c in clause.children):
+        return words
     for word in children(clause, "attr", "acomp"):
         words.add(word.lemma_.lower())
         words |= {c.lemma_.lower() for c in children(word, "amod", "compound")}
