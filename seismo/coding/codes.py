@@ -64,7 +64,9 @@ def keeps_without_target(code: str, trig: Trigger, lex: Lexicon) -> bool:
         or (
             code[:2] in lex.word_set("codes", "targetless_specific_roots")
             and not trig.nominal
-            and bool(rule.objects or rule.prt or rule.pobj or rule.comp or rule.agent)
+            # `object: ["*"]` only asks for an addressee ("warned X"): when X names nobody
+            # ("warned a misstep could ..."), nothing tells what the act is
+            and bool((rule.objects - {"*"}) or rule.prt or rule.pobj or rule.comp or rule.agent)
         )
     )
 
