@@ -46,6 +46,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         # a named event ("the 1956 declaration", "Russia's invasion") is a reference to
         # something that happened, whatever the verb around it plans
         modality = Modality("negated") if is_negated(trig.token) else Modality("asserted")
+        if any(c.dep_ == "det" and c.lower_ == "any" for c in trig.token.children):
+            modality = Modality("hypothetical")  # "will respond to any attack": none happened
     coded = code_for(trig.rule.code, modality, discourse.lex)
     if coded is None:
         return []

@@ -44,6 +44,9 @@ class Rule:
     agent: frozenset[str] = frozenset()
     # verbs: objects (direct or prepositional) that rule the reading out ("met no resistance")
     unless: frozenset[str] = frozenset()
+    # verbs: what a copular complement clause calls its subject ("said the raid WAS
+    # UNACCEPTABLE", "called it a VIOLATION"): the lemma of its attribute or its adjective
+    verdict: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         unless=_words(raw.get("unless")),
         comp=_words(raw.get("comp")),
         agent=_words(raw.get("agent")),
+        verdict=_words(raw.get("verdict")),
     )
 
 

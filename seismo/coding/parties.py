@@ -50,6 +50,7 @@ def parties(
     lex = discourse.lex
     how = "direct"
     found: Phrase | None = None
+    reattached = False  # a conjunct verb given the subject of the clause above its head
 
     def resolve_all(phrases: list[Phrase]) -> list[Actor]:
         nonlocal how
@@ -115,6 +116,18 @@ def parties(
                 tgt_phrases = tgt_phrases + companions
             else:
                 sources = sources + [a for a in extra if a not in sources]
+        if (
+            not sources
+            and tok.dep_ == "conj"
+            and tok.head.dep_ == "ccomp"
+            and not children(tok, "nsubj", "nsubjpass")
+            and trig.rule.code[:2] not in lex.word_set("codes", "force_roots")
+        ):  # "complained that the raid violated X, and recalled its envoy": spaCy hangs the
+            # second act under the complaint's clause; its subject is the complainer's (a
+            # raid may kill, but it recalls no envoy)
+            outer = subject_of(tok.head.head)
+            sources = resolve_all([outer] if outer else [])
+            reattached = bool(sources)
         if not sources and found is not None and found.head.lemma_.lower() in lex.nouns:
             # "Israeli air strikes killed 20 people": an attack noun's own source acts
             noun_rule = lex.nouns[found.head.lemma_.lower()]
@@ -171,7 +184,13 @@ def parties(
             targets = discourse.actors_of(Phrase(obj_phrase.head, kept, "object"), scope)
         if targets:
             how = "object"
-    if not targets and not trig.nominal and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+    if (
+        not targets
+        and not trig.nominal
+        and not reattached  # the head verb is another clause's act, its object not ours
+        and tok.dep_ == "conj"
+        and tok.head.pos_ == "VERB"
+    ):
         # "condemned the seizure of the tanker by Iran and demanded its release"
         first = direct_object(tok.head)
         if first is not None:
@@ -220,7 +239,9 @@ def parties(
         targets = story_pair_target(dyad, sources)
         if targets:
             how = "inferred"
-    if not targets and trig.rule.code in lex.word_set("codes", "mediation_codes"):
+    if trig.rule.code in lex.word_set("codes", "mediation_codes") and all(
+        t.key in source_keys for t in targets
+    ):  # "chaired the talks in Nairobi": the host's own capital is no party
         targets = story_pair_sides(scope.ctx.last_pair, sources)
         if targets:
             how = "inferred"

@@ -75,13 +75,16 @@ def _carried_noun(obj: Token | None, lex: Lexicon) -> str | None:
 
 
 def _unconstrained(rule: Rule) -> bool:
-    return not (rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp or rule.agent)
+    return not (
+        rule.objects or rule.prt or rule.prep or rule.pobj or rule.comp or rule.agent
+        or rule.verdict
+    )  # fmt: skip
 
 
 def _specificity(rule: Rule) -> int:
     """Rules with more constraints first: "sent troops to the BORDER" (object and place)
     before "sent troops" (object only)."""
-    kinds = (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp, rule.agent)
+    kinds = (rule.objects, rule.prt, rule.prep, rule.pobj, rule.comp, rule.agent, rule.verdict)
     return -sum(bool(c) for c in kinds)
 
 
@@ -94,6 +97,19 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
     words: set[str] = set()
     for subj in subjects:
         words |= _object_words(subj, lex)
+    return words
+
+
+def _verdict_words(clause: Token) -> set[str]:
+    """What a copular clause calls its subject: "the raid was UNACCEPTABLE", "this is a
+    flagrant VIOLATION of ..." (the attribute's or adjective's lemma and its modifiers).
+    A denied verdict ("the dam was NOT illegal") calls it nothing."""
+    words: set[str] = set()
+    if any(c.dep_ == "neg" for c in clause.children):
+        return words
+    for word in children(clause, "attr", "acomp"):
+        words.add(word.lemma_.lower())
+        words |= {c.lemma_.lower() for c in children(word, "amod", "compound")}
     return words
 
 
@@ -121,6 +137,8 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             if not ("*" in rule.objects and (obj is not None or comp_objs)):
                 continue  # `object: ["*"]`: any object will do, but there must be one
         if rule.agent and not (_agent_words(tok, lex) & rule.agent):
+            continue
+        if rule.verdict and not any(_verdict_words(c) & rule.verdict for c in comps):
             continue
         if rule.prt and not any(
             c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children

