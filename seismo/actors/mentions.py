@@ -82,6 +82,10 @@ _ADJECTIVAL = ("demonym", "prefix")
 _COORDINATION = {",", "and", "or", "&"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _FORMER = {"former", "ex", "ex-"}
+# Roles that stand in a place without being its own: "troops in Ukraine", "agents in
+# Iran", "refugees in Turkey". Other roles in a state are the state's ("protesters in
+# Thailand", "rebels in Mali", "the authorities in Tokyo").
+_FOREIGN_SECTORS = {"MIL", "SPY", "REF"}
 _MISSIONS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod"}
 # "Iran-backed rebels", "pro-Russian separatists": the state backs the group or is backed by
@@ -284,7 +288,8 @@ class MentionFinder:
         return result
 
     def _role_of_place(self, doc, mentions, role_at) -> list[_Found]:
-        """ "the authorities in Tokyo", "the government of Fumio Kishida", "the army of Russia"."""
+        """ "the authorities in Tokyo", "protesters in Thailand", "the government of Fumio
+        Kishida", "the army of Russia"."""
         taken = {i for f in mentions for i in range(f.start, f.end)}
         by_start = {f.start: f for f in mentions}
         for start, (end, role) in role_at.items():
@@ -296,8 +301,8 @@ class MentionFinder:
                 continue
             if place.kind not in ("state", "capital", "person") or "/" in place.entry_id:
                 continue
-            if link == "in" and (role.sector != "GOV" or place.kind == "person"):
-                continue  # "troops in Ukraine" are not Ukraine's troops
+            if link == "in" and (role.sector in _FOREIGN_SECTORS or place.kind == "person"):
+                continue  # "troops in Ukraine" are not Ukraine's troops (but protesters are)
             if link == "in" and doc[end - 1].lower_ in _MISSIONS:
                 continue  # "the embassy in Tehran" is another state's, standing in Tehran
             place.start, place.role, place.is_place = start, role, False

@@ -130,13 +130,14 @@ def story_dyad(
     events: list[Event], root: str, force_roots: frozenset[str]
 ) -> tuple[Actor, Actor] | None:
     """The story's last dyad an act of this root continues: the last event with a target;
-    for an act of force (rules/codes.yaml: force_roots), the last act of force with one if
-    the story has any ("Japan condemned Russia ... Moscow's attack" is not against Japan)."""
+    for an act of force (rules/codes.yaml: force_roots), the last act of force, and none
+    when the story has none yet ("Japan condemned Russia ... Moscow's attack" is not
+    against Japan: a quarrel in words does not say whom a first shot is aimed at)."""
     dyads = [(e.source, e.target, e.root) for e in events
              if e.target is not None and e.modality == "asserted"]  # fmt: skip
     if root in force_roots:
         fights = [d for d in dyads if d[2] in force_roots]
-        dyads = fights or dyads  # a first shot continues the quarrel
+        dyads = fights
     return (dyads[-1][0], dyads[-1][1]) if dyads else None
 
 

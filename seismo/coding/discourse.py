@@ -134,6 +134,16 @@ class Discourse:
             if antecedent is None:
                 return []
             return self.actors_of(phrase(antecedent, "relative"), scope)
+        pair = ctx.last_pair if names_a_pair(scope.sent) else None
+        owned = self.roles.owned(ph, lambda owner: self.pronoun_actors(owner, scope), pair)
+        if owned is not None:  # "his foreign minister", "its army", "his country"
+            return owned
+        body = self.roles.named_body(ph, scope)
+        if body is not None:  # "the alliance", "the court"
+            return body
+        described = self.roles.described_state(ph, scope)
+        if described is not None:  # "the South American nation"
+            return described
         if ctx.last_pair and _names_last_pair(ph, self.lex.words("pair_words")):
             if not scope.mentions_in(ph.tokens):
                 return list(ctx.last_pair)
@@ -150,6 +160,12 @@ class Discourse:
             if not ((names_a_mission(ph.head.doc, m) or ph.head.lower_ in self.lex.words("mission_nouns"))
                     and in_locative(ph.head, ph.head.doc[m.start]))
         ]  # fmt: skip
+        if mentions:
+            # "opposition groups in Zimbabwe", "ethnic Albanians in Serbia": a role (or a
+            # people) and the place it stands in
+            standing = self.roles.where_it_stands(ph, mentions, scope)
+            if standing:
+                return standing
         if len(mentions) > 1:
             # "the US commander in Iraq": a place inside the phrase is not a second actor
             kept = [m for m in mentions if not in_locative(ph.head, ph.head.doc[m.start])]

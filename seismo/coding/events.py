@@ -75,8 +75,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs = [
             (s, t) for s in sources for t in targets
             if t.code != s.code and t.code not in source_codes
-            and not (_same_party(s, t) or (how != "reciprocal" and not trig.rule.symmetric
-                                           and any(_same_party(o, t) for o in sources)))
+            and not (_same_party(s, t, discourse) or (how != "reciprocal" and not trig.rule.symmetric
+                                           and any(_same_party(o, t, discourse) for o in sources)))
             and not own_forces(s, t, code, discourse.lex)
         ]  # fmt: skip
     if not pairs and len(sources) >= 2 and trig.rule.symmetric:
@@ -90,9 +90,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     ):
         # "Greek and Turkish forces went on alert": two states' alerts face each other
         pairs = [(s, t) for s in sources for t in sources if s.country != t.country]
-    if not pairs and not targets and sources:
+    if not pairs and sources and {t.key for t in targets} <= {s.key for s in sources}:
         # "students staged a sit-in", "the government imposed a curfew": a domestic act
-        # with no one else named is aimed at the source's own state (rules/codes.yaml)
+        # with no one else named (or only its own country: "a curfew in Haiti") is aimed at
+        # the source's own state (rules/codes.yaml)
         pairs = _home_pairs(trig, sources, code, discourse)
     own = {s.key for s in sources}
     if (
@@ -158,8 +159,8 @@ def _home_pairs(
     measure on its own territory (a curfew, martial law, their lifting) at its people."""
     lex = discourse.lex
     pairs: list[tuple[Actor, Actor | None]] = []
-    public = code[:2] in lex.word_set("codes", "home_target_roots")
     measure = code in lex.word_set("codes", "home_target_codes")
+    public = measure or code[:2] in lex.word_set("codes", "home_target_roots")
     own = lex.words("own_sectors")
     subject = subject_of(trig.light_verb if trig.light_verb is not None else trig.token)
     # "Bolivian miners" are Bolivia's public; "Japanese investments" are not anyone
@@ -203,13 +204,15 @@ def _crowd(source: Actor, discourse: Discourse) -> bool:
     return source.sector == "OPP" and source.text.lower() in discourse.lex.words("crowd_nouns")
 
 
-def _same_party(source: Actor, target: Actor) -> bool:
+def _same_party(source: Actor, target: Actor, discourse: Discourse) -> bool:
     """A target that is one of the subjects themselves ("France, Britain and Italy
     recognised the new state", read as the French government): the same state where either
     side has no role. Two roles of one state may still act on each other (rebels and their
     government)."""
     if source.sector in INSURGENT_SECTORS or target.sector in INSURGENT_SECTORS:
         return False  # "M23 rebels continued their offensive in eastern Congo"
+    if _people_of(source, discourse) and source.text.endswith("s") and target.sector is not None:
+        return False  # "Georgians protested against the government": a people, not the state
     return target.key == source.key and (source.sector is None or target.sector is None)
 
 

@@ -179,6 +179,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
             if tok.dep_ == "conj" and tok.head.i != tok.i:
                 tok, skip_own, own_seen = tok.head, True, False  # shares its first conjunct's
                 continue
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.words("denying_governors"):
+                # "denied that its troops were fighting": the denied clause is not asserted
+                if not (is_negated(tok.head) or _nor_conjunct(tok.head)):
+                    return Modality("negated", tok.head.lemma_.lower(), "denied")
             if tok.dep_ in CLAUSE_BOUNDARIES:
                 break
         elif (

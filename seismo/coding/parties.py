@@ -110,6 +110,11 @@ def parties(
             noun_rule = lex.nouns[obj.lemma_.lower()]
             tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
         companions = companion_phrases(tok)
+        if sources and trig.rule.code in lex.word_set("codes", "travel_codes"):
+            # "arrived in Banjul with Mauritania's president": who travels with the subject
+            companions += [phrase(o, "companion") for p in children(tok, "prep")
+                           if p.lower_ == "with" for o in children(p, "pobj")
+                           if o.pos_ != "PRON"]  # fmt: skip
         if companions:
             extra = resolve_all(companions)
             if is_passive(tok):
@@ -133,6 +138,18 @@ def parties(
             noun_rule = lex.nouns[found.head.lemma_.lower()]
             if noun_rule.code[:2] >= "18" and trig.rule.code[:2] >= "18":
                 sources = resolve_all(noun_slot_phrases(found.head, noun_rule.source))
+        if not sources and found is not None and found.via == "subject":
+            # "a bomb dropped by an Israeli warplane destroyed ...": who dropped it acted
+            agents = [o for acl in children(found.head, "acl") for a in children(acl, "agent")
+                      for o in children(a, "pobj")]  # fmt: skip
+            sources = resolve_all([phrase(agents[0], "agent")]) if agents else []
+        if not sources and trig.rule.code[:2] in lex.word_set("codes", "owner_source_roots"):
+            # "Syria's forces were withdrawn", "the order to recall its ambassador": the one
+            # whose people are moved moves them
+            moved = trig.obj if trig.obj is not None else (found.head if found else None)
+            owner = next((c for c in children(moved, "poss")), None) if moved is not None else None
+            if owner is not None and moved is not None and _is_role(moved, discourse):
+                sources = resolve_all([phrase(owner, "controller")])
         if (
             not sources
             and found is None
@@ -169,6 +186,10 @@ def parties(
         if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
             # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
             found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
+        if _owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
+            found_actors = [
+                a for a in found_actors if a.key not in source_keys or a.text != ph.head.text
+            ]
         for actor in found_actors:
             if all(a.code != actor.code for a in targets):
                 targets.append(actor)
@@ -251,9 +272,14 @@ def parties(
 def _author_of_condemned_act(
     trig: Trigger, scope: SentenceScope, source_keys: frozenset[str]
 ) -> list[Actor]:
-    """ "Lula condemned the operation", "Hague deplored the killings": the author of the
-    violence the story last reported, when the object names such an act and nobody else."""
+    """ "Lula condemned the operation", "Hague deplored the killings", "complained that the
+    raid violated ...": the author of the violence the story last reported, when the object
+    (or the subject of the complaint's clause) names such an act and nobody else."""
     obj = trig.obj
+    if obj is None and not trig.nominal:
+        # "complained that Saturday's raid violated its sovereignty": the act the clause is about
+        clause = children(trig.token, "ccomp")
+        obj = next((c for c in (children(clause[0], "nsubj") if clause else [])), None)
     acts = scope.ctx.events
     if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
         return []
@@ -275,12 +301,29 @@ def _author_of_condemned_act(
 
 def _mediated_sides(scope: SentenceScope, source_keys: frozenset[str]) -> list[Actor]:
     """ "Qatar brokered the deal", "Norway helped mediate": a mediation that names no sides
-    is between the last two parties the story had acting together (not the mediator)."""
-    pair = scope.ctx.last_pair
-    if pair is None or {a.key for a in pair} & source_keys or pair[0].key == pair[1].key:
-        return []
-    return [Actor(code=a.country, country=a.country, sector=None, name=a.name, text=a.text)
-            if a.country not in (None, "IGO") else a for a in pair]  # fmt: skip
+    is between the last two parties the story had acting on each other, neither of them
+    the mediator."""
+    pairs = [(e.source, e.target) for e in reversed(scope.ctx.events) if e.target is not None]
+    if scope.ctx.last_pair is not None:
+        pairs.insert(0, scope.ctx.last_pair)
+    for pair in pairs:
+        keys = {a.key for a in pair}
+        if len(keys) == 2 and not keys & source_keys:
+            return [Actor(code=a.country, country=a.country, sector=None, name=a.name,
+                          text=a.text) if a.country not in (None, "IGO") else a
+                    for a in pair]  # fmt: skip
+    return []
+
+
+def _is_role(tok: Token, discourse: Discourse) -> bool:
+    """A noun our tables list as a role of a state ("ambassador", "forces")."""
+    roles = discourse.kb.tables.roles
+    return tok.lower_ in roles or tok.lemma_.lower() in roles
+
+
+def _owned_by_pronoun(ph: Phrase) -> bool:
+    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
 
 
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:

@@ -9,12 +9,14 @@ the same for `Discourse.actors_of`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from seismo.actors import ActorBase, Mention
+from seismo.actors.entries import ISO3
 from seismo.coding.arguments import Phrase, children
 from seismo.coding.constructions import role_words
 from seismo.coding.lexicon import Lexicon, lexicon_of
@@ -35,6 +37,127 @@ class RoleReader:
         self.kb = kb
         self.lex = lex
 
+    def owned(
+        self,
+        ph: Phrase,
+        owner_of: Callable[[Phrase], list[Actor]],
+        pair: tuple[Actor, Actor] | None = None,
+    ) -> list[Actor] | None:
+        """ "his foreign minister", "its army", "his country": the role or the state of the
+        actor the pronoun stands for (`owner_of` resolves the pronoun; `pair` is the pair a
+        sentence naming "both"/"two" speaks of, whom "their" stands for). None: not such a
+        phrase. A counterpart or a neighbour is the other side, not the owner's."""
+        head = ph.head
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in self.lex.words("owner_pronouns"):
+            return None
+        word = head.lemma_.lower()
+        if (
+            head.lower_ in self.lex.words("counterpart_nouns")
+            or word not in self.lex.words("state_nouns")
+            and not any(w in self.kb.tables.roles for w in role_words(head))
+        ):
+            return None
+        if word in ("neighbor", "neighbour"):
+            return None
+        if word not in self.lex.words("state_nouns") and ph.via not in ("subject", "controller"):
+            return None  # "recalled its ambassador to Israel": its own envoy, no target
+        role = next(
+            (self.kb.tables.roles[w] for w in role_words(head) if w in self.kb.tables.roles), None
+        )
+        sector = None if word in self.lex.words("state_nouns") or role is None else role.sector
+        found = []
+        owners = owner_of(Phrase(owner, [owner], "poss"))
+        if owner.lower_ == "their" and pair is not None:
+            owners = list(pair)  # "the two leaders agreed to instruct their ministries"
+        for actor in owners:
+            if actor.country is None or actor.country == "IGO" or len(actor.country) != 3:
+                return [actor] if actor.country == "IGO" else None
+            found.append(Actor(code=f"{actor.country}{sector or ''}", country=actor.country,
+                               sector=sector, name=actor.name, text=head.text))  # fmt: skip
+        return found or None
+
+    def named_body(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
+        """ "NATO leaders met ... The alliance condemned", "the ICC ... the court": a definite
+        organisation noun with nothing named in it is the organisation last named, in this
+        sentence or before it. None: not such a phrase, or no organisation named."""
+        head = ph.head
+        if head.lemma_.lower() not in self.lex.words("organisation_nouns") or head.tag_ != "NN":
+            return None
+        if head.dep_ == "poss":
+            return None  # "at the alliance's summit": a host, not a party of the talks
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if scope.mentions_in(ph.tokens):
+            return None
+        here = [m for m in scope.mentions if m.end <= head.i]
+        named = [self.kb.resolve(m, scope.on) for m in reversed(here)]
+        named += [a for _, a in reversed(scope.ctx.recent)]
+        for actor in named:
+            if actor is not None and actor.country == "IGO":
+                return [replace(actor, text=head.text)]
+        return None
+
+    def described_state(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
+        """ "the South American nation", "the Asian nation's government": a state the story
+        named, described instead of named again. It is the state last named before this
+        sentence that does not act in it: the nearest named before the phrase, else in the
+        story, that is not the clause's actor. None: not such a phrase."""
+        holder = self._state_noun(ph)
+        if holder is None:
+            return None
+        doc = ph.head.doc
+        modifiers = [c for c in holder.children if c.dep_ in ("amod", "compound", "npadvmod")]
+        if not modifiers or any(
+            c.lower_ in self.lex.words("ordering_adjectives") or c.tag_ in ("CD", "JJS")
+            for c in modifiers
+        ):
+            return None
+        for m in scope.mentions_in(modifiers):
+            actor = self.kb.resolve(m, scope.on)
+            compass = m.start >= 1 and doc[m.start - 1].lower_ in self.lex.words("compass_words")
+            if actor is not None and _is_state(actor.country) and not compass:
+                return None  # "the Russian state": named, not described
+        # the clause's actor is not the state it describes ("prompted Mexico to sever ties
+        # with the South American nation"); with nobody named before the phrase, the story's
+        # last actor is that actor
+        first = min(t.i for t in ph.tokens)
+        before = [m for m in scope.mentions if m.end <= first]
+        acting = {
+            a.country
+            for m in before
+            if _acts(doc[m.end - 1], self.lex) and (a := self.kb.resolve(m, scope.on)) is not None
+        }
+        if not before:
+            acting |= {a.country for a in scope.ctx.last_sources}
+        named = [a for m in reversed(before) if (a := self.kb.resolve(m, scope.on)) is not None]
+        for actor in [*named, *(a for _, a in reversed(scope.ctx.recent))]:
+            country = actor.country
+            if _is_state(country) and country not in acting:
+                role = next(
+                    (
+                        self.kb.tables.roles[w]
+                        for w in role_words(ph.head)
+                        if w in self.kb.tables.roles
+                    ),
+                    None,
+                )
+                sector = role.sector if role is not None and ph.head.i != holder.i else None
+                return [Actor(code=f"{country}{sector or ''}", country=country, sector=sector,
+                              name=actor.name, text=ph.head.text)]  # fmt: skip
+        return None
+
+    def _state_noun(self, ph: Phrase) -> Token | None:
+        """The definite, singular state noun of a phrase, or the one that owns its head
+        ("the Asian nation's government")."""
+        nouns = self.lex.words("state_nouns")
+        candidates = [ph.head, *(c for c in ph.head.children if c.dep_ == "poss")]
+        for tok in candidates:
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            if tok.lemma_.lower() in nouns and tok.tag_ == "NN" and definite:
+                return tok
+        return None
+
     def role_in_context(self, ph: Phrase, scope: SentenceScope) -> list[Actor]:
         """ "The government", "the rebels", "police" with no state named: the state the
         sentence (or, failing that, the story) is about, with the role's sector."""
@@ -51,9 +174,17 @@ class RoleReader:
         role = next((roles[w] for w in role_words(head) if w in roles), None)
         if role is None or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        # "the opposition leader": the article belongs to the head the role word compounds
+        owner = ph.head if head.dep_ == "compound" and head.head.i == ph.head.i else head
+        definite = any(
+            c.dep_ == "det" and c.lower_ == "the" for c in (*head.children, *owner.children)
+        )
         bare = self.lex.words("bare_roles") | self.lex.words("crowd_nouns")  # "a mob attacked"
-        if not (head.tag_ == "NNS" or definite or head.lower_ in bare):
+        # "Rebels in Mali" opening a sentence is tagged a proper noun; in "opposition
+        # groups" the role word is a compound of a plural head
+        plural = head.tag_ in ("NNS", "NNPS") or ph.head.tag_ in ("NNS", "NNPS")
+        plural = plural or bool(head.is_sent_start and head.lower_.endswith("s"))
+        if not (plural or definite or head.lower_ in bare):
             return []  # "exchanged intelligence": a thing, not the intelligence services
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "its army": the pronoun path decides
@@ -125,6 +256,38 @@ class RoleReader:
         if placed and head.dep_ in ("nsubj", "nsubjpass"):
             scope.ctx.roles.note(role_key(head, self.lex), found)  # "protesters in Kinshasa"
         return [found]
+
+    def where_it_stands(
+        self, ph: Phrase, mentions: list[Mention], scope: SentenceScope
+    ) -> list[Actor]:
+        """ "Opposition groups in Zimbabwe", "ethnic Albanians in Serbia": a public role, or
+        a people named by its demonym, and the place it stands in: the place's state with
+        the role's sector (a people: its civilians). Nothing when the phrase is not that."""
+        roles = self.kb.tables.roles
+        doc = ph.head.doc
+        named = any(m.start <= ph.head.i < m.end and m.kind == "demonym" for m in mentions)
+        # a public role: "the government in Kabul" is the capital's government already, and
+        # "a camp inside Ecuador" is a place
+        public = [
+            roles[w] for t in (ph.head, *ph.head.children) for w in role_words(t) if w in roles
+        ]
+        if not named and not any(r.sector != "GOV" for r in public):
+            return []
+        placed = [m for m in mentions if in_locative(ph.head, doc[m.start])]
+        others = [m for m in mentions if m not in placed]
+        if not placed or not all(
+            m.start <= ph.head.i < m.end and m.kind == "demonym" for m in others
+        ):
+            return []
+        found = self.role_in_context(ph, scope)
+        if found or not named:
+            return found
+        for m in placed:  # "ethnic Hungarians in Romania": Romania's civilians
+            actor = self.kb.resolve(m, scope.on)
+            if actor is not None and actor.country not in (None, "IGO"):
+                return [Actor(code=f"{actor.country}CVL", country=actor.country, sector="CVL",
+                              name=actor.name, text=ph.head.text)]  # fmt: skip
+        return []
 
     def _office_holder(self, head: Token, scope: SentenceScope) -> Actor | None:
         """The person last named with this office ("US President Joe Biden ... the
@@ -213,3 +376,17 @@ def _same_clause(tok: Token, mention: Mention) -> bool:
     """A place named in the same clause: "protesters rallied in Tbilisi"."""
     other = tok.doc[mention.start]
     return _clause_of(tok).i == _clause_of(other).i and other.i != tok.i
+
+
+def _acts(tok: Token, lex: Lexicon) -> bool:
+    """A mention that names who acts: a subject, or the object of "urged X to", "prompted X to"."""
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words("object_control_verbs")
+
+
+def _is_state(country: str | None) -> bool:
+    """A state (ISO 3166 or Kosovo), not a region, a bloc or an organisation."""
+    return country is not None and (country in ISO3 or country == "XKX")
