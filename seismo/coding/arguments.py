@@ -125,6 +125,9 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
+    # "said X will HAVE TO pay a price", "is GOING TO pay": the verb after a semi-modal
+    semi = lexicon_of(verb.doc).words("semi_modals")
+    heads += [c for h in list(heads) if h.lemma_.lower() in semi for c in children(h, "xcomp")]
     # a modal counts as the complement's word too: "said that X MUST withdraw"; so does the
     # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL"
     return [
@@ -308,7 +311,14 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
             continue
         if slot == "clause_subject" and comps:  # the subject of the complement matched
             for comp in comps:
-                found.extend(phrase(h, f"slot:{slot}") for h in children(comp, "nsubj"))
+                subjects = children(comp, "nsubj")
+                if (
+                    not subjects
+                    and comp.dep_ == "xcomp"
+                    and comp.head.lemma_.lower() in lexicon_of(verb.doc).words("semi_modals")
+                ):
+                    subjects = children(comp.head, "nsubj")  # "X will have to pay": X
+                found.extend(phrase(h, f"slot:{slot}") for h in subjects)
             continue
         for holder in holders:
             for head in slot_heads(holder, slot, obj):
