@@ -100,7 +100,9 @@ def object_complement_controller(tok: Token) -> Token | None:
     if tok.dep_ not in ("pcomp", "pobj"):
         return None
     prep = tok.head
-    if prep.lower_ not in OBJECT_COMPLEMENT_PREPS or prep.dep_ != "prep":
+    # "warned Iran against attacking": Iran would attack (a clause, not "sanctions against X")
+    against = prep.lower_ == "against" and tok.dep_ == "pcomp"
+    if not (prep.lower_ in OBJECT_COMPLEMENT_PREPS or against) or prep.dep_ != "prep":
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
