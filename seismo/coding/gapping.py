@@ -1,6 +1,6 @@
 """Gapped clauses: one verb shared by several subject-and-place pairs.
 
-"Poland will deploy a brigade in Latvia, Spain in Estonia and Italy in Lithuania. says three
+"Poland will deploy a brigade in Latvia, Spain in Estonia and Italy in Lithuania" says three
 things with one verb: after the first clause, each remnant ("Spain in Estonia") repeats the
 verb with its own subject and its own place. spaCy parses the remnants as conjuncts or
 appositions of whatever noun comes first, so the parties read off the parse mix them up
