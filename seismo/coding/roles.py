@@ -159,7 +159,7 @@ class RoleReader:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         if not any(
-            c.dep_ == "amod" and c.lower_ in self.lex.words("newborn_adjectives")
+            c.dep_ in ("amod", "compound") and c.lower_ in self.lex.words("newborn_adjectives")
             for c in head.children
         ):
             return None
