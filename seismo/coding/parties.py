@@ -35,7 +35,7 @@ from seismo.coding.constructions import (
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
-from seismo.coding.passives import agentless_force
+from seismo.coding.passives import agentless_force, geo_place_target
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
@@ -252,6 +252,8 @@ def parties(
             how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
+        if not targets and not trig.nominal:  # "struck the port of Odesa"
+            targets = geo_place_target([tok], trig.obj, {s.country or "" for s in sources})
         if targets:
             how = "object"
     if (
