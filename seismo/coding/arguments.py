@@ -133,9 +133,17 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
         or (
             h.lemma_ == "be" and not children(h, "neg")  # "said it was NOT illegal": no charge
-            and any(_predicate_words(p) & lemmas for p in children(h, "attr", "acomp"))
+            and any(
+                _predicate_words(p) & lemmas and not _denied(p)
+                for p in children(h, "attr", "acomp")
+            )
         )
     ]  # fmt: skip
+
+
+def _denied(pred: Token) -> bool:
+    """ "said the deal was NO milestone": a predicate noun under "no" says the opposite."""
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in pred.children)
 
 
 def _predicate_words(pred: Token) -> set[str]:
