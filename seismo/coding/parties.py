@@ -158,7 +158,7 @@ def parties(
             and not (trig.rule.symmetric and _names_parties(tgt_phrases, scope, discourse))
         ):  # "a deal was reached between X and Y": the two named are the parties
             how = "inferred"
-            if trig.rule.code[:2] in lex.word_set("codes", "assault_roots"):
+            if trig.rule.code[:2] in lex.word_set("codes", "story_attacker_roots"):
                 sources, story_targets = agentless_force(tok, tgt_phrases, scope, discourse)
                 if story_targets:  # "two soldiers were killed": the story's victims
                     return sources, story_targets, how

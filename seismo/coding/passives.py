@@ -1,4 +1,4 @@
-"""Who acted when the story, not the sentence, names the attacker (codes.yaml: assault_roots).
+"""Who acted when the story, not the sentence, names the attacker (story_attacker_roots).
 
 "Two soldiers were killed in the shelling", "the embassy was attacked": a passive of assault
 with no "by" names no source. The last actor named is often the victim's own state or a
