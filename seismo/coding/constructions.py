@@ -141,6 +141,21 @@ def story_dyad(
     return (dyads[-1][0], dyads[-1][1]) if dyads else None
 
 
+def place_entered_before(events: list[Event], root: str, sources: list[Actor]) -> list[Actor]:
+    """ "The force, including troops from A and B, moved in": a particle with its place left
+    out ("in") takes up the target of the story's last act of the same root ("moved into
+    Gambia"), a state none of the sources is."""
+    own = {s.country for s in sources}
+    for event in reversed(events):
+        if event.root != root or event.target is None or event.modality != "asserted":
+            continue
+        target = event.target
+        if target.country in own or target.country not in ISO3:
+            return []
+        return [target]
+    return []
+
+
 def story_pair_target(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
     """ "Pakistan recalled its ambassador", "the Thai assault went on": an act with no target
     named in its sentence, in a story about a dyad, is aimed at the other side of the

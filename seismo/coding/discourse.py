@@ -38,6 +38,9 @@ class Context:
     paragraph: int = -1
     events: list[Event] = field(default_factory=list)
     roles: RoleMemory = field(default_factory=RoleMemory)  # "the Kyrgyz border service"
+    # states the story named as newly independent ("X declared independence"), whom "the new
+    # state" stands for
+    independent: list[Actor] = field(default_factory=list)
 
     def remember(self, pairs: Iterable[tuple[Mention, Actor]]) -> None:
         self.recent.extend(pairs)
@@ -201,6 +204,8 @@ class Discourse:
             if m.kind not in PERSON_KINDS and ("/" in m.entry_id or actor.country == "IGO"):
                 ctx.roles.note(m.text, actor)  # "Egypt's Foreign Ministry", "the ICC"
                 ctx.roles.note(role_key(doc_tokens[m.end - 1], self.lex), actor)
+            if _gains_independence(doc_tokens[m.end - 1], self.lex.words("independence_nouns")):
+                ctx.independent.append(actor)
         asserted = [e for e in sent_events if e.modality == "asserted"]
         if sent_events:
             ctx.last_sources = [sent_events[0].source]
@@ -217,6 +222,19 @@ class Discourse:
             dated = [e.date for e in sent_events]
             ctx.clock.after(scope.dates, dated, ctx.flagged, scope.reference)
         ctx.flagged = None
+
+
+def _gains_independence(tok: Token, nouns: frozenset[str]) -> bool:
+    """ "Kosovo's independence", "Kosovo declared independence", "the secession of Kosovo": a
+    mention of the state the independence is of (the owner, the subject, the "of" object)."""
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "of":
+        gov = gov.head
+    elif tok.dep_ in ("nsubj", "nsubjpass"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in gov.children)
+    elif tok.dep_ != "poss":
+        return False
+    return gov.lemma_.lower() in nouns
 
 
 def _names_last_pair(ph: Phrase, pair_words: frozenset[str]) -> bool:

@@ -13,8 +13,10 @@ from seismo.actors.entries import ISO3
 from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
+from seismo.coding.constructions import place_entered_before
 from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
+from seismo.coding.gapping import gapped_pairs
 from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.parties import parties
 from seismo.coding.triggers import Trigger
@@ -60,6 +62,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
     sources, targets, how = parties(trig, scope, discourse)
+    if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
+        targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
     if not sources and not (trig.rule.symmetric and len(targets) >= 2):
         return []
     pairs: list[tuple[Actor, Actor | None]] = []
@@ -103,6 +107,11 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         and (not targets or (code[:2] in ("13", "15") and all(t.key in own for t in targets)))
     ):  # no target, or only the source's own people ("threatened to withdraw ITS envoys")
         pairs = [(s, None) for s in sources]
+    gapped = gapped_pairs(trig.token, scope, discourse) if pairs and not trig.nominal else []
+    if gapped:  # "Poland will deploy a brigade in Latvia, Spain in Estonia": one verb, 2 acts
+        remnants = {a.key for pair in gapped for a in pair}
+        pairs = [p for p in pairs if p[1] is None or p[1].key not in remnants]
+        pairs += gapped
     if not pairs:
         return []
     if trig.nominal and (trig.light_verb is None or not date.value or carried):

@@ -103,6 +103,9 @@ class RoleReader:
         named, described instead of named again. It is the state last named before this
         sentence that does not act in it: the nearest named before the phrase, else in the
         story, that is not the clause's actor. None: not such a phrase."""
+        newborn = self._newborn_state(ph, scope)
+        if newborn is not None:
+            return newborn
         holder = self._state_noun(ph)
         if holder is None:
             return None
@@ -145,6 +148,30 @@ class RoleReader:
                 sector = role.sector if role is not None and ph.head.i != holder.i else None
                 return [Actor(code=f"{country}{sector or ''}", country=country, sector=sector,
                               name=actor.name, text=ph.head.text)]  # fmt: skip
+        return None
+
+    def _newborn_state(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
+        """ "recognised the new state", "the breakaway region": the state the story last named
+        as gaining independence, unless it acts in this sentence."""
+        head = ph.head
+        if head.lemma_.lower() not in self.lex.words("newborn_nouns") or head.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.lex.words("newborn_adjectives")
+            for c in head.children
+        ):
+            return None
+        doc = head.doc
+        acting = {
+            a.country
+            for m in scope.mentions
+            if _acts(doc[m.end - 1], self.lex) and (a := self.kb.resolve(m, scope.on)) is not None
+        }
+        for actor in reversed(scope.ctx.independent):
+            if actor.country not in acting:
+                return [replace(actor, text=head.text)]
         return None
 
     def _state_noun(self, ph: Phrase) -> Token | None:
@@ -380,8 +407,8 @@ def _same_clause(tok: Token, mention: Mention) -> bool:
 
 def _acts(tok: Token, lex: Lexicon) -> bool:
     """A mention that names who acts: a subject, or the object of "urged X to", "prompted X to"."""
-    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
-        tok = tok.head
+    while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "France, Britain and Italy recognised ...": every conjunct acts
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return True
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words("object_control_verbs")

@@ -141,8 +141,10 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         if rule.verdict and not any(_verdict_words(c) & rule.verdict for c in comps):
             continue
         if rule.prt and not any(
-            c.dep_ in ("prt", "prep") and c.lower_ == rule.prt for c in tok.children
-        ):  # spaCy reads the particle of "pulled out of" as a preposition
+            c.lower_ == rule.prt
+            and (c.dep_ in ("prt", "prep") or c.lower_ in lex.words("elliptic_particles"))
+            for c in tok.children
+        ):  # spaCy reads the particle of "pulled out of" as a preposition, "moved in" as advmod
             continue
         if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
