@@ -35,6 +35,7 @@ from seismo.coding.constructions import (
 )
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
+from seismo.coding.passives import agentless_force, geo_place_target
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
@@ -156,8 +157,13 @@ def parties(
             and is_passive(tok)
             and not (trig.rule.symmetric and _names_parties(tgt_phrases, scope, discourse))
         ):  # "a deal was reached between X and Y": the two named are the parties
-            sources = _agentless_source(tok, tgt_phrases, scope, discourse)
             how = "inferred"
+            if trig.rule.code[:2] in lex.word_set("codes", "story_attacker_roots"):
+                sources, story_targets = agentless_force(tok, tgt_phrases, scope, discourse)
+                if story_targets:  # "two soldiers were killed": the story's victims
+                    return sources, story_targets, how
+            else:
+                sources = _agentless_source(tok, tgt_phrases, scope, discourse)
     if (
         trig.nominal
         and trig.rule.symmetric
@@ -246,6 +252,8 @@ def parties(
             how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
         targets = _place_targets(trig, scope, discourse, source_keys)
+        if not targets and not trig.nominal:  # "struck the port of Odesa"
+            targets = geo_place_target([tok], trig.obj, {s.country or "" for s in sources})
         if targets:
             how = "object"
     if (
