@@ -246,8 +246,12 @@ def parties(
         targets = _sole_other_state(scope, discourse, sources)
         if targets:
             how = "inferred"
-    if not targets and sources and trig.rule.code in lex.word_set("codes", "mediation_codes"):
-        targets = _mediated_sides(scope, source_keys)
+    if (
+        sources
+        and trig.rule.code in lex.word_set("codes", "mediation_codes")
+        and all(t.key in source_keys for t in targets)
+    ):  # no sides named ("Qatar brokered the deal"), or only the host's own capital
+        targets = _mediated_sides(scope, sources)
         if targets:
             how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
@@ -266,12 +270,6 @@ def parties(
         force = lex.word_set("codes", "force_roots")
         dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
         targets = story_pair_target(dyad, sources)
-        if targets:
-            how = "inferred"
-    if trig.rule.code in lex.word_set("codes", "mediation_codes") and all(
-        t.key in source_keys for t in targets
-    ):  # "chaired the talks in Nairobi": the host's own capital is no party
-        targets = story_pair_sides(scope.ctx.last_pair, sources)
         if targets:
             how = "inferred"
     return sources, targets, how
@@ -307,19 +305,17 @@ def _author_of_condemned_act(
     return []
 
 
-def _mediated_sides(scope: SentenceScope, source_keys: frozenset[str]) -> list[Actor]:
+def _mediated_sides(scope: SentenceScope, sources: list[Actor]) -> list[Actor]:
     """ "Qatar brokered the deal", "Norway helped mediate": a mediation that names no sides
-    is between the last two parties the story had acting on each other, neither of them
-    the mediator."""
+    is between the last two states the story had acting on each other, neither of them the
+    mediator's: the story's last pair first, then its events' pairs, newest first."""
     pairs = [(e.source, e.target) for e in reversed(scope.ctx.events) if e.target is not None]
     if scope.ctx.last_pair is not None:
         pairs.insert(0, scope.ctx.last_pair)
     for pair in pairs:
-        keys = {a.key for a in pair}
-        if len(keys) == 2 and not keys & source_keys:
-            return [Actor(code=a.country, country=a.country, sector=None, name=a.name,
-                          text=a.text) if a.country not in (None, "IGO") else a
-                    for a in pair]  # fmt: skip
+        sides = story_pair_sides(pair, sources)
+        if sides:
+            return sides
     return []
 
 
