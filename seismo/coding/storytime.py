@@ -149,9 +149,17 @@ class StoryTime:
     ) -> tuple[EventDate, bool]:
         """The event's date and whether it was carried (not its own expression)."""
         own = self.own_date(dates, trigger)
-        if own is not None:
+        if own is not None and not (modality in ("asserted", "negated") and self._ahead(own)):
             return own, False
         return self.carried(trigger, modality, reference), True
+
+    def _ahead(self, own: EventDate) -> bool:
+        """A date wholly after the publication. A plan keeps it ("will send tanks in 2025"),
+        but an act read as done cannot have happened after the report ("the next step will
+        be for the ministers to meet next month"): it is the plan, dated when stated."""
+        if self.published is None or not own.value:
+            return False
+        return own.value > self.published.isoformat()[: len(own.value)]
 
     def carried(self, trigger: Token, modality: str, reference: EventDate | None) -> EventDate:
         """The date of an event whose own words give none (steps 2 to 5 above)."""
