@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from seismo.coding.dating import SentenceDates, clause_head, coarsen, known_events, likely_date
 from seismo.coding.lexicon import lexicon_of
+from seismo.coding.retold import Tellings
 from seismo.dates.relative import STORY_DAY, story_day_offset
 from seismo.model import NO_DATE, Event, EventDate
 
@@ -77,6 +78,7 @@ class StoryTime:
     story: EventDate | None = None  # the day the opening says the story happened
     ref: EventDate | None = None  # the date the current paragraph has reached
     paragraph: int = -1
+    tellings: Tellings = field(default_factory=Tellings)  # acts dated to a day, to retell
 
     @classmethod
     def open(cls, published: dt.date | None, opening: list[SentenceDates]) -> StoryTime:
