@@ -42,6 +42,8 @@ STORY_WINDOW = dt.timedelta(days=10)
 OPENING_PARAGRAPHS = 3
 OPENING_SENTENCES = 4
 MODAL_FUTURE = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must"})
+# the links of an infinitive to the clause or noun it serves ("sent troops to attack")
+NONFINITE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 NO_ANCHOR_WARNING = "no publication date to place {text!r} against"
 
 
@@ -50,6 +52,11 @@ def clause_tense(tok: Token) -> str | None:
     future (including modals), or None when the parse says nothing."""
     verb = clause_head(tok)
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for _ in range(3):  # "had sent troops to attack X": an infinitive has its governor's tense
+        if verb.tag_ != "VB" or auxes != ["to"] or verb.dep_ not in NONFINITE_DEPS:
+            break
+        verb = clause_head(verb.head)
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxes or ("'d" in auxes and verb.tag_ == "VBN"):
         speech = lexicon_of(tok.doc).words("reporting_verbs")  # grammar.yaml
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech:
