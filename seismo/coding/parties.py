@@ -265,7 +265,10 @@ def parties(
         # a guessed source gets no guessed target; one read off a controller ("Lima was
         # quick to recall") is not a guess
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+        and (
+            trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+            or trig.rule.code in lex.word_set("codes", "story_pair_codes")
+        )
     ):
         force = lex.word_set("codes", "force_roots")
         dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
