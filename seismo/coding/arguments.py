@@ -80,14 +80,15 @@ def is_passive(verb: Token) -> bool:
 
 def direct_object(verb: Token) -> Token | None:
     """The thing acted on: the object, or the subject of a passive verb."""
-    for dep in ("dobj", "obj"):
+    for dep in ("dobj", "obj", "nsubjpass"):
         found = children(verb, dep)
+        if dep == "nsubjpass" and not is_passive(verb):
+            continue
         if found:
+            if found[0].lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "the accord, which was reached between ...": the accord
             return found[0]
     if is_passive(verb):
-        found = children(verb, "nsubjpass")
-        if found:
-            return found[0]
         if verb.dep_ == "acl":  # "the islands, captured by ..." - the noun is the object
             return verb.head
     return None
