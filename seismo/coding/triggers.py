@@ -186,8 +186,12 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if rule is None:
         return None
     noun = tok
-    if rule.requires and not (_modifier_words(tok) & rule.requires):
-        return None
+    if rule.requires:
+        words = _modifier_words(tok)
+        candidates = [rule, *lex.noun_fallbacks.get(rule.lemma, [])]
+        rule = next((r for r in candidates if not r.requires or words & r.requires), None)
+        if rule is None:
+            return None
     head = tok.head
     light = None
     if (
