@@ -60,6 +60,10 @@ def phrase(head: Token, via: str) -> Phrase:
                 agentive = lexicon_of(head.doc).words("agent_participles")
                 if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
+                serving = lexicon_of(head.doc).words("serving_verbs")
+                if child.dep_ == "relcl" and child.lemma_.lower() in serving:
+                    # "an agent who spied for the US": whom the person serves
+                    stack.extend(p for p in children(child, "prep") if p.lower_ == "for")
                 continue
             if child.dep_ == "punct":
                 continue
