@@ -130,6 +130,9 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    # "gave him / had 48 hours TO LEAVE": an infinitive on the verb's object is its complement
+    heads += [c for o in children(verb, "dobj", "npadvmod") for c in children(o, "relcl", "acl")
+              if any(a.lower_ == "to" for a in children(c, "aux"))]  # fmt: skip
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
     # "said X will HAVE TO pay a price", "is GOING TO pay": the verb after a semi-modal
     semi = lexicon_of(verb.doc).words("semi_modals")

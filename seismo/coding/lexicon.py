@@ -50,6 +50,9 @@ class Rule:
     # a mutual act of two sides, each doing it to the other ("swapped prisoners"): one
     # event each way, where a symmetric act is one event for the pair
     both_ways: bool = False
+    # verbs: the subject undergoes the act of the state its target slot names ("Iranian
+    # diplomats had 48 hours to leave the kingdom": the kingdom expels Iran's diplomats)
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         agent=_words(raw.get("agent")),
         verdict=_words(raw.get("verdict")),
         both_ways=bool(raw.get("both_ways", False)),
+        reverse=bool(raw.get("reverse", False)),
     )
 
 

@@ -31,10 +31,10 @@ SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "o
               "clause_subject", "clause_tree")  # fmt: skip
 RULE_KEYS = ("code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
              "requires", "light_only", "pobj", "unless", "comp", "agent", "verdict",
-             "both_ways")  # fmt: skip
+             "both_ways", "reverse")  # fmt: skip
 WORD_LIST_KEYS = ("object", "pobj", "requires", "target", "source", "unless", "comp", "agent",
                   "verdict")  # fmt: skip
-FLAG_KEYS = ("symmetric", "copy", "light_only", "both_ways")
+FLAG_KEYS = ("symmetric", "copy", "light_only", "both_ways", "reverse")
 
 # The fixed tables of `codes:` and `stances:`: what kind of value each name holds.
 CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",

@@ -96,6 +96,12 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
         subjects = children(verb.head, "nsubj")
     words: set[str] = set()
     for subj in subjects:
+        if subj.lower_ in ("he", "she", "they"):
+            # "summoned the ambassador and said he had 72 hours to leave": the pronoun is
+            # the last person the sentence named before it
+            before = [t for t in subj.sent if t.i < subj.i and t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos")]  # fmt: skip
+            subj = before[-1] if before else subj
         words |= _object_words(subj, lex)
     return words
 
