@@ -60,6 +60,10 @@ def phrase(head: Token, via: str) -> Phrase:
                 agentive = lexicon_of(head.doc).words("agent_participles")
                 if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
+                serving = lexicon_of(head.doc).words("serving_verbs")
+                if child.dep_ == "relcl" and child.lemma_.lower() in serving:
+                    # "an agent who spied for the US": whom the person serves
+                    stack.extend(p for p in children(child, "prep") if p.lower_ == "for")
                 continue
             if child.dep_ == "punct":
                 continue
@@ -127,6 +131,9 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    # "gave him / had 48 hours TO LEAVE": an infinitive on the verb's object is its complement
+    heads += [c for o in children(verb, "dobj", "npadvmod") for c in children(o, "relcl", "acl")
+              if any(a.lower_ == "to" for a in children(c, "aux"))]  # fmt: skip
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
     # "said X will HAVE TO pay a price", "is GOING TO pay": the verb after a semi-modal
     semi = lexicon_of(verb.doc).words("semi_modals")

@@ -114,6 +114,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs += gapped
     if not pairs:
         return []
+    if trig.rule.reverse:  # "X's diplomats had 48 hours to leave Y": Y expels X's diplomats
+        pairs = [(t, s) for s, t in pairs if t is not None]
+    if trig.rule.both_ways:  # "swapped prisoners": each side released the other's people
+        pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
     if trig.nominal and (trig.light_verb is None or not date.value or carried):
         known = known_event_date(
             pairs[0][0].country, pairs[0][1].country if pairs[0][1] else None,
