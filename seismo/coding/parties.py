@@ -82,6 +82,14 @@ def parties(
                 found = subject_of(rel)
                 if found is not None and found.head.lower_ not in RELATIVES:
                     sources = resolve_all([found])
+        if (
+            not sources
+            and tok.dep_ == "attr"
+            and children(tok.head, "expl")
+            and any(c.lower_ == "no" for c in tok.children)
+        ):  # "there will be no talks, X said": the speaker rules them out
+            found = subject_of(tok.head)
+            sources = resolve_all([found] if found else [])
         controller = object_complement_controller(tok) if not sources else None
         if controller is not None:  # "condemned Israel for an air strike": Israel struck
             sources = resolve_all([phrase(controller, "controller")])
@@ -110,7 +118,8 @@ def parties(
         ):
             # "condemned the sanctions against X": the target is who imposed them, not X
             noun_rule = lex.nouns[obj.lemma_.lower()]
-            tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
+            named = [p for p in tgt_phrases if p.via.startswith("slot:attr_pp")]  # "... BY X"
+            tgt_phrases = noun_slot_phrases(obj, noun_rule.source) + named
         companions = companion_phrases(tok)
         if sources and trig.rule.code in lex.word_set("codes", "travel_codes"):
             # "arrived in Banjul with Mauritania's president": who travels with the subject
@@ -288,6 +297,8 @@ def _author_of_condemned_act(
     raid violated ...": the author of the violence the story last reported, when the object
     (or the subject of the complaint's clause) names such an act and nobody else."""
     obj = trig.obj
+    if obj is None and not trig.nominal and trig.token.dep_ == "relcl":
+        obj = trig.token.head  # "a move the White House called odd": the move
     if obj is None and not trig.nominal:
         # "complained that Saturday's raid violated its sovereignty": the act the clause is about
         clause = children(trig.token, "ccomp")
