@@ -311,6 +311,14 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
             for clause in children(verb, "xcomp", "ccomp"):
                 found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
             continue
+        if slot == "comp_obj":  # "ordered forces to the region to assist GREECE"
+            for comp in comps:
+                helped = direct_object(comp)
+                if helped is not None:  # not the foe of "to support the war AGAINST X"
+                    aside = {t.i for p in children(helped, "prep") for t in p.subtree}
+                    kept = [t for t in phrase(helped, "x").tokens if t.i not in aside]
+                    found.append(Phrase(helped, kept, "slot:comp_obj"))
+            continue
         if slot == "clause_subject" and comps:  # the subject of the complement matched
             for comp in comps:
                 subjects = children(comp, "nsubj")

@@ -28,7 +28,7 @@ NOUN_TARGETS = (
     "pp:towards",
 )  # fmt: skip
 SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
-              "clause_subject", "clause_tree")  # fmt: skip
+              "clause_subject", "clause_tree", "comp_obj")  # fmt: skip
 RULE_KEYS = ("code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
              "requires", "light_only", "pobj", "unless", "comp", "agent", "verdict")  # fmt: skip
 WORD_LIST_KEYS = ("object", "pobj", "requires", "target", "source", "unless", "comp", "agent",

@@ -42,8 +42,9 @@ def _forms(tok: Token) -> set[str]:
 def _prep_objects(tok: Token, words: frozenset[str] = frozenset()) -> list[Token]:
     """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
     only those of `words` when given ("agreed on a deal", not "agreed at the summit")."""
+    # spaCy reads the "to" of "sent troops to the border" as a dative: it counts as a prep
     return [
-        o for p in children(tok, "prep") if not words or p.lower_ in words
+        o for p in children(tok, "prep", "dative") if not words or p.lower_ in words
         for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
     ]  # fmt: skip
 
@@ -164,10 +165,15 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _modifier_words(tok: Token) -> set[str]:
-    """The words of a noun's own phrase ("increased activity by the Russian navy")."""
-    return {t.lemma_.lower() for t in phrase(tok, "noun").tokens} | {
-        t.lower_ for t in phrase(tok, "noun").tokens
-    }
+    """The words of a noun's own phrase ("increased activity by the Russian navy"), and the
+    hyphenated words spaCy splits in three ("a cross-border raid": cross, -, border)."""
+    tokens = phrase(tok, "noun").tokens
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    doc = tok.doc
+    for t in tokens:
+        if t.text == "-" and 0 < t.i < len(doc) - 1 and not t.whitespace_:
+            words.add(f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}")
+    return words
 
 
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
