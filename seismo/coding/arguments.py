@@ -170,6 +170,10 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     return found
 
 
+# Prepositions of the place an act happens at, whose own phrase may name its sides
+# ("fighting on the border between X and Y"): a closed class, kept in Python.
+PLACE_PREPS = frozenset({"on", "along", "near", "at", "across", "over"})
+
 # Partners that spaCy may hang off the object's topic rather than the object itself.
 NESTED_PARTNER_PREPS = frozenset({"with", "against"})
 
@@ -194,6 +198,12 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
             found = [o for p in children(obj, "prep") for t in children(p, "pobj")
                      for o in _pp_objects(t, word)]  # fmt: skip
         return found
+    if kind == "place_pp":  # "fighting on the border BETWEEN X and Y", "... WITH X"
+        holders = [trigger]
+        if trigger.dep_ == "nsubj" and trigger.head.pos_ in ("VERB", "AUX"):
+            holders.append(trigger.head)  # "clashes erupted along the border with X"
+        return [o for h in holders for p in children(h, "prep") if p.lower_ in PLACE_PREPS
+                for place in children(p, "pobj") for o in _pp_objects(place, word)]  # fmt: skip
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if kind == "poss_obj":

@@ -65,13 +65,13 @@ def _bad_code(value: Any) -> str | None:
 
 def check_slot(slot: Any) -> str | None:
     kind, _, prep = str(slot).partition(":")
-    if kind in ("pp", "obj_pp") and prep:
+    if kind in ("pp", "obj_pp", "place_pp") and prep:
         return None
     if kind in SLOT_KINDS and not prep:
         return None
     return (
         f"unknown argument slot '{slot}'; use one of {', '.join(SLOT_KINDS)}, "
-        "pp:<preposition> or obj_pp:<preposition>"
+        "pp:<preposition>, obj_pp:<preposition> or place_pp:<preposition>"
     )
 
 

@@ -176,6 +176,15 @@ def _modifier_words(tok: Token) -> set[str]:
     return words
 
 
+def _scene_words(tok: Token) -> set[str]:
+    """The words of the place where a subject noun happens, when its verb only says that it
+    happened ("fighting broke out ON THE BORDER between X and Y"): no object, no clause."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or children(verb, "dobj", "ccomp", "xcomp"):
+        return set()
+    return {t.lemma_.lower() for p in children(verb, "prep") for t in p.subtree}
+
+
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -192,7 +201,7 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if rule is None:
         return None
     noun = tok
-    if rule.requires and not (_modifier_words(tok) & rule.requires):
+    if rule.requires and not ((_modifier_words(tok) | _scene_words(tok)) & rule.requires):
         return None
     head = tok.head
     light = None
