@@ -34,6 +34,7 @@ from seismo.coding.constructions import (
     story_pair_sides,
     story_pair_target,
 )
+from seismo.coding.crowds import place_public
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
 from seismo.coding.passives import agentless_force, geo_place_target
@@ -174,6 +175,9 @@ def parties(
                     return sources, story_targets, how
             else:
                 sources = _agentless_source(tok, tgt_phrases, scope, discourse)
+    if not sources and trig.rule.code[:2] in lex.word_set("codes", "place_public_roots"):
+        sources = place_public(tok, scope, discourse.actors_of)  # "protests erupted in Lima"
+        how = "inferred" if sources else how
     if (
         trig.nominal
         and trig.rule.symmetric
