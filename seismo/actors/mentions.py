@@ -156,6 +156,7 @@ class MentionFinder:
     def find(self, doc: Doc) -> list[Mention]:
         names, roles, keys = self._matchers(doc.vocab)
         found = [f for f in self._names(doc, names, keys) if not _backer(doc, f)]
+        found = _drop_compass_words(found)
         role_at: dict[int, tuple[int, RoleNoun]] = {}
         for match_id, start, end in roles(doc):
             word = keys[match_id][1]
@@ -329,6 +330,16 @@ class MentionFinder:
         return Mention(
             start, found.end, span.text, found.entry_id, found.kind, found.is_place, former
         )
+
+
+def _drop_compass_words(found: list[_Found]) -> list[_Found]:
+    """ "Western Cambodia", "in Western Sudan": a region's adjective right before a state's
+    name is a point of the compass inside that state, not the region acting."""
+    starts = {f.start for f in found if f.kind in ("state", "capital")}
+    return [
+        f for f in found
+        if not (f.kind == "demonym" and f.entry_id.startswith("org:") and f.end in starts)
+    ]  # fmt: skip
 
 
 def _backer(doc: Doc, found: _Found) -> bool:
