@@ -143,6 +143,32 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _requested(verb: Token, lex: Lexicon) -> Modality | None:
+    """An act only asked for: "urged Tokyo to act", "wants Russia to attack", "was asked to
+    mediate", "an ultimatum to X to halt attacks". The asker's appeal is the event; the act
+    asked for is neither done nor pledged by the one asked (grammar.yaml request_governors,
+    request_nouns). "wants to attack", with no one else asked, stays the subject's intent."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    lemma = head.lemma_.lower()
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN":
+        mark = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if mark and lemma in lex.words("request_nouns"):
+            return Modality("hypothetical", lemma, "requested")
+        return None
+    if verb.dep_ not in ("xcomp", "ccomp") or lemma not in lex.words("request_governors"):
+        return None
+    addressee = any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and any(g.dep_ == "pobj" for g in c.children))
+        for c in head.children
+    )  # fmt: skip
+    if addressee or any(c.dep_ == "nsubj" for c in verb.children):
+        return Modality("hypothetical", lemma, "requested")
+    return None
+
+
 def _reported(verb: Token, lex: Lexicon) -> bool:
     """A clause reported by a verb of saying ("said it would ...")."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.words("reporting_verbs")
@@ -176,6 +202,9 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 found = _governing_verb(tok, lex)
                 if found is not None:
                     return found
+            asked = _requested(tok, lex)
+            if asked is not None:
+                return asked
             if tok.dep_ == "conj" and tok.head.i != tok.i:
                 tok, skip_own, own_seen = tok.head, True, False  # shares its first conjunct's
                 continue
