@@ -65,6 +65,8 @@ def _aux(tok: Token, lex: Lexicon) -> str | None:
             return "intended"
         if child.lower_ in lex.words("hypothetical_aux"):
             return "hypothetical"
+        if child.lower_ in lex.words("obligation_aux"):
+            return "obliged"
         if child.lower_ == "to" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
             return "intended"  # "is to define": a plan
     return None
@@ -77,6 +79,17 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
         (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "advmod" and c.lower_ in adverbs)
         for c in tok.children
     )
+
+
+def _condition_mark(verb: Token, lex: Lexicon) -> str | None:
+    """The subordinator of a condition on a stated future act: "will withdraw its troops
+    UNLESS the talks resume", "may halt its mediation IF the fighting goes on"."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in lex.words("threat_marks"):
+                    return mark.lower_
+    return None
 
 
 def _shares_auxiliaries(verb: Token) -> Token | None:
@@ -106,6 +119,12 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
     if _conditional(verb, lex):
         return Modality("hypothetical")
     aux = _aux(verb, lex)
+    if aux == "obliged":  # "X must withdraw": asked of X, not done nor planned by X
+        return Modality("hypothetical", None, "obliged")
+    if aux in ("hypothetical", "intended"):
+        mark = _condition_mark(verb, lex)
+        if mark is not None:  # "will cut aid unless X": a threat if the act is a harm
+            return Modality(aux, mark, "conditioned")
     if aux == "hypothetical":
         if _reported(verb, lex):
             return Modality("intended", verb.head.lemma_)  # reported future: "said it would"

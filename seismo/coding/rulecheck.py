@@ -45,7 +45,7 @@ CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "story_pair_roots": "roots", "mediation_codes": "codes", "owner_source_roots": "roots", "travel_codes": "codes",
                "force_roots": "roots", "story_joint_codes": "codes",
                "home_target_roots": "roots", "home_target_codes": "codes",
-               "story_attacker_roots": "roots"}  # fmt: skip
+               "story_attacker_roots": "roots", "retold_roots": "roots"}  # fmt: skip
 STANCE_TABLES = {"regard_verbs": "words", "kinds": "kind_map", "relation_nouns": "kind_map",
                  "friendship_words": "words", "unfriendly_words": "words"}  # fmt: skip
 ISO3 = re.compile(r"^[A-Z]{3}$")
