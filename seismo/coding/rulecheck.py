@@ -42,7 +42,7 @@ CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "place_target_roots": "roots", "violent_roots": "roots",
                "assault_roots": "roots", "mutual_codes": "codes",
                "counterpart_roots": "roots", "own_forces_roots": "roots",
-               "story_pair_roots": "roots", "mediation_codes": "codes", "owner_source_roots": "roots", "travel_codes": "codes",
+               "story_pair_roots": "roots", "story_pair_codes": "codes", "cooperation_roots": "roots", "mediation_codes": "codes", "owner_source_roots": "roots", "travel_codes": "codes",
                "force_roots": "roots", "story_joint_codes": "codes",
                "home_target_roots": "roots", "home_target_codes": "codes",
                "story_attacker_roots": "roots"}  # fmt: skip
