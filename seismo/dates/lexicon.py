@@ -38,6 +38,9 @@ WEEKDAYS: dict[str, int] = {
     )
 }
 
+# Months in a calendar unit of a length ("for five years", "for two decades")
+MONTHS_PER_UNIT: dict[str, int] = {"month": 1, "year": 12, "decade": 120}
+
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
