@@ -150,6 +150,8 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     lemma = noun.lemma_.lower()
+    if lemma in lex.words("negating_nouns"):  # "its refusal to recognise X": 12, not 03
+        return Modality("asserted", lemma, "refused")
     if lemma not in lex.words("intent_nouns"):
         return None
     if is_negated(noun):
