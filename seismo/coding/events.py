@@ -121,6 +121,13 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         )  # fmt: skip
         if known is not None:
             date, carried = replace(known, basis="text"), False
+    if carried and mod in ("asserted", "negated"):
+        retold = ctx.clock.tellings.day_of(trig.token, code[:2], pairs)
+        if retold is not None:  # the same act told again lower down: its first day
+            date = replace(retold, basis="story", warning=None)
+    elif not carried and date.basis == "text" and not trig.nominal:
+        # a named act ("over Tuesday's attack") has parties the text leaves to inference
+        ctx.clock.tellings.note(trig.token, code[:2], pairs, date)
     if date.value and not carried and pairs[0][1] is not None:
         src, tgt = pairs[0][0].key, pairs[0][1].key
         answered = [e.date for e in ctx.events

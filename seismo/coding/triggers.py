@@ -10,6 +10,7 @@ from seismo.coding.arguments import (
     children,
     complements,
     direct_object,
+    issued_document,
     object_complement_controller,
     phrase,
 )
@@ -94,6 +95,9 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
     subjects = children(verb, "nsubj")
     if not subjects and verb.dep_ == "conj":
         subjects = children(verb.head, "nsubj")
+    issued = issued_document(verb) if not subjects else None
+    if issued is not None:  # "a NOTE protesting X": the note speaks
+        subjects = [issued[0]]
     words: set[str] = set()
     for subj in subjects:
         words |= _object_words(subj, lex)
