@@ -253,6 +253,11 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
                 gov = gov.head
             if gov.pos_ not in ("VERB", "AUX"):
                 return None
+        if verb.dep_ == "xcomp" and is_passive(gov) and not _pp_objects(gov, "by"):
+            # "Biden is scheduled to meet", "Kenya was invited to join": the passive subject
+            raised = children(gov, "nsubjpass")
+            if raised and raised[0].lower_ not in RELATIVES:
+                return phrase(raised[0], "controller")
         found = subject_of(gov, depth + 1)
         if found is not None and found.via != "agent":
             found.via = "controller"
