@@ -62,6 +62,8 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
     sources, targets, how = parties(trig, scope, discourse)
+    if trig.rule.reverse and sources and targets:  # "received arms from X": X gave them
+        sources, targets = targets, sources
     if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
         targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
     if not sources and not (trig.rule.symmetric and len(targets) >= 2):

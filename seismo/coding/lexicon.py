@@ -47,6 +47,9 @@ class Rule:
     # verbs: what a copular complement clause calls its subject ("said the raid WAS
     # UNACCEPTABLE", "called it a VIOLATION"): the lemma of its attribute or its adjective
     verdict: frozenset[str] = frozenset()
+    # verbs: the actor of the target slots acts on the subject ("received arms FROM X",
+    # "can count on X"): the two are swapped
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         comp=_words(raw.get("comp")),
         agent=_words(raw.get("agent")),
         verdict=_words(raw.get("verdict")),
+        reverse=bool(raw.get("reverse", False)),
     )
 
 

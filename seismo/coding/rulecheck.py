@@ -30,10 +30,11 @@ NOUN_TARGETS = (
 SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
               "clause_subject", "clause_tree")  # fmt: skip
 RULE_KEYS = ("code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only", "pobj", "unless", "comp", "agent", "verdict")  # fmt: skip
+             "requires", "light_only", "pobj", "unless", "comp", "agent", "verdict",
+             "reverse")  # fmt: skip
 WORD_LIST_KEYS = ("object", "pobj", "requires", "target", "source", "unless", "comp", "agent",
                   "verdict")  # fmt: skip
-FLAG_KEYS = ("symmetric", "copy", "light_only")
+FLAG_KEYS = ("symmetric", "copy", "light_only", "reverse")
 
 # The fixed tables of `codes:` and `stances:`: what kind of value each name holds.
 CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
