@@ -143,6 +143,16 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose infinitive ("is willing to send jets TO HELP defend X", "refused to send
+    troops to help"): its act stands or falls with the act it serves."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    )
+
+
 def _reported(verb: Token, lex: Lexicon) -> bool:
     """A clause reported by a verb of saying ("said it would ...")."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.words("reporting_verbs")
@@ -166,7 +176,9 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     tok = trigger
     own_seen = False
     skip_own = False
+    in_noun = False  # the walk came up through a noun ("to identify victims KILLED by")
     for _ in range(12):
+        in_noun = in_noun or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         if tok.pos_ in ("VERB", "AUX"):
             if not own_seen:
                 own_seen = True
@@ -185,7 +197,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 # "denied that its troops were fighting": the denied clause is not asserted
                 if not (is_negated(tok.head) or _nor_conjunct(tok.head)):
                     return Modality("negated", tok.head.lemma_.lower(), "denied")
-            if tok.dep_ in CLAUSE_BOUNDARIES:
+            if tok.dep_ in CLAUSE_BOUNDARIES and not (_purpose(tok) and not in_noun):
                 break
         elif (
             tok.i != trigger.i
