@@ -28,8 +28,7 @@ from seismo.coding.constructions import (
     in_background,
     place_heads,
     reciprocal_slots,
-    stated_act,
-    story_dyad,
+    story_pair_dyad,
     story_pair_sides,
     story_pair_target,
 )
@@ -276,18 +275,10 @@ def parties(
             how = "object"
     if (
         not targets
-        # a guessed source gets no guessed target; one read off a controller ("Lima was
-        # quick to recall") is not a guess
+        # a guessed source gets no guessed target (one read off a controller is no guess)
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and (
-            trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
-            or (trig.rule.code in lex.word_set("codes", "story_pair_codes") and stated_act(tok))
-        )
+        and (dyad := story_pair_dyad(tok, trig.rule.code, scope.ctx.events)) is not None
     ):
-        force = lex.word_set("codes", "force_roots")
-        if trig.rule.code[:2] not in lex.word_set("codes", "story_pair_roots"):
-            force = lex.word_set("codes", "cooperation_roots")  # praise follows cooperation
-        dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
         targets = story_pair_target(dyad, sources)
         if targets:
             how = "inferred"
