@@ -84,14 +84,15 @@ def is_passive(verb: Token) -> bool:
 
 def direct_object(verb: Token) -> Token | None:
     """The thing acted on: the object, or the subject of a passive verb."""
-    for dep in ("dobj", "obj"):
+    for dep in ("dobj", "obj", "nsubjpass"):
         found = children(verb, dep)
+        if dep == "nsubjpass" and not is_passive(verb):
+            continue
         if found:
+            if found[0].lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "the accord, which was reached between ...": the accord
             return found[0]
     if is_passive(verb):
-        found = children(verb, "nsubjpass")
-        if found:
-            return found[0]
         if verb.dep_ == "acl":  # "the islands, captured by ..." - the noun is the object
             return verb.head
     return None
@@ -138,15 +139,17 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
     semi = lexicon_of(verb.doc).words("semi_modals")
     heads += [c for h in list(heads) if h.lemma_.lower() in semi for c in children(h, "xcomp")]
     # a modal counts as the complement's word too: "said that X MUST withdraw"; so does the
-    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL"
+    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL", and
+    # what an object predicate calls its object: "called the raid an ODD move"
     return [
         h for h in heads
         if h.lemma_.lower() in lemmas
         or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+        or (h.dep_ == "oprd" and predicate_words(h) & lemmas and not _denied(h))
         or (
             h.lemma_ == "be" and not children(h, "neg")  # "said it was NOT illegal": no charge
             and any(
-                _predicate_words(p) & lemmas and not _denied(p)
+                predicate_words(p) & lemmas and not _denied(p)
                 for p in children(h, "attr", "acomp")
             )
         )
@@ -158,9 +161,31 @@ def _denied(pred: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in pred.children)
 
 
-def _predicate_words(pred: Token) -> set[str]:
-    """The predicate's lemma and those of its conjuncts: "illegal and a violation"."""
-    return {pred.lemma_.lower()} | {c.lemma_.lower() for c in children(pred, "conj")}
+def predicate_words(pred: Token) -> set[str]:
+    """What a predicate calls its subject: its lemma, its conjuncts' ("illegal and a
+    violation"), its adjectives' ("an ODD reaction", "a FLAGRANT violation") and, after a
+    noun of kind (rules/words.yaml: kind_nouns), the noun it names ("an act of WAR")."""
+    words: set[str] = set()
+    kinds = lexicon_of(pred.doc).words("kind_nouns")
+    for word in [pred, *children(pred, "conj")]:
+        words.add(word.lemma_.lower())
+        if word.pos_ in ("NOUN", "PROPN"):
+            words |= {c.lemma_.lower() for c in children(word, "amod")}
+        words |= kind_named(word, kinds)
+    return words
+
+
+def kind_named(noun: Token, kinds: frozenset[str] | None = None) -> set[str]:
+    """The noun a noun of kind names: "an act of WAR", "a form of AGGRESSION" (none for a
+    noun that is no noun of kind, rules/words.yaml: kind_nouns)."""
+    if kinds is None:
+        kinds = lexicon_of(noun.doc).words("kind_nouns")
+    if noun.lemma_.lower() not in kinds:
+        return set()
+    return {
+        o.lemma_.lower() for p in children(noun, "prep") if p.lower_ == "of"
+        for o in children(p, "pobj")
+    }  # fmt: skip
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -176,6 +201,10 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
                     found.extend(children(inner, "pobj", "pcomp"))
     return found
 
+
+# Prepositions of the place an act happens at, whose own phrase may name its sides
+# ("fighting on the border between X and Y"): a closed class, kept in Python.
+PLACE_PREPS = frozenset({"on", "along", "near", "at", "across", "over"})
 
 # Partners that spaCy may hang off the object's topic rather than the object itself.
 NESTED_PARTNER_PREPS = frozenset({"with", "against"})
@@ -201,8 +230,20 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
             found = [o for p in children(obj, "prep") for t in children(p, "pobj")
                      for o in _pp_objects(t, word)]  # fmt: skip
         return found
+    if kind == "attr_pp":  # "called the raid an act of war BY X": the predicate's phrase
+        return [o for a in children(trigger, "attr", "oprd") for o in _pp_objects(a, word)]
+    if kind == "place_pp":  # "fighting on the border BETWEEN X and Y", "... WITH X"
+        holders = [trigger]
+        if trigger.dep_ == "nsubj" and trigger.head.pos_ in ("VERB", "AUX"):
+            holders.append(trigger.head)  # "clashes erupted along the border with X"
+        return [o for h in holders for p in children(h, "prep") if p.lower_ in PLACE_PREPS
+                for place in children(p, "pobj") for o in _pp_objects(place, word)]  # fmt: skip
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
-        return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
+        clauses = children(trigger, "ccomp", "xcomp") + [
+            c for h in ([trigger, obj] if obj is not None else [trigger])
+            for c in children(h, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))
+        ]  # "set a deadline for X to leave": X  # fmt: skip
+        return [s for c in clauses for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []
     if kind == "poss":
@@ -349,6 +390,14 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         if slot == "clause_tree":  # "denied violating Polish airspace": who the clause names
             for clause in children(verb, "xcomp", "ccomp"):
                 found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
+            continue
+        if slot == "comp_obj":  # "ordered forces to the region to assist GREECE"
+            for comp in comps:
+                helped = direct_object(comp)
+                if helped is not None:  # not the foe of "to support the war AGAINST X"
+                    aside = {t.i for p in children(helped, "prep") for t in p.subtree}
+                    kept = [t for t in phrase(helped, "x").tokens if t.i not in aside]
+                    found.append(Phrase(helped, kept, "slot:comp_obj"))
             continue
         if slot == "clause_subject" and comps:  # the subject of the complement matched
             for comp in comps:
