@@ -266,6 +266,10 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     subjects = children(verb, "nsubj", "csubj")
     if subjects:
         head = subjects[0]
+        if len(subjects) > 1 and head.i == head.sent.start and head.nbor().text == ",":
+            # "Recall, Ankara introduced visas": a word set off before the clause is
+            # misread as a second subject; the clause's own comes next
+            head = subjects[1]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             # "adopted a resolution which demanded": whoever adopted it demands
             issuer = _issuer(verb, depth)
