@@ -223,8 +223,9 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         clauses = children(trigger, "ccomp", "xcomp") + [
             c for h in ([trigger, obj] if obj is not None else [trigger])
-            for c in children(h, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))
-        ]  # "set a deadline for X to leave": X  # fmt: skip
+            for c in children(h, "advcl", "acl")
+            if any(m.lower_ in ("for", "that") for m in children(c, "mark"))
+        ]  # "set a deadline for X to leave", "its demand that X leave": X  # fmt: skip
         return [s for c in clauses for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []

@@ -201,3 +201,24 @@ def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
     if governor in lex.words("decision_governors"):
         return True
     return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))
+
+
+# The marks of a condition set to the other side: "... unless X withdraws", "... if X attacks".
+CONDITION_MARKS = frozenset({"unless", "if"})
+
+
+def condition_subjects(verb: Token) -> list[Phrase]:
+    """Who must meet a threat's condition: X in "threatened a strike unless X rescinds the
+    law", "will boycott the vote unless X resigns" (the clause on the threat's verb, or on
+    the verb it is the complement of: "said it will ... unless")."""
+    holders = [verb, *children(verb, "xcomp", "ccomp")]  # "threatened to strike unless ..."
+    if verb.dep_ in ("xcomp", "ccomp", "conj"):
+        holders.append(verb.head)  # "said it will boycott the vote unless ..."
+    found: list[Phrase] = []
+    for holder in holders:
+        for clause in children(holder, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                found.extend(
+                    Phrase(s, [s, *s.subtree], "condition") for s in children(clause, "nsubj")
+                )
+    return found

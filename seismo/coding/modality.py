@@ -79,6 +79,14 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _unless(verb: Token) -> bool:
+    """The verb carries an "unless" clause: "will withdraw its force unless X ..."."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children
+    )
+
+
 def _shares_auxiliaries(verb: Token) -> Token | None:
     """ "will increase ... and strengthen": a conjunct without auxiliaries shares its head's.
     After "but" or "instead" it does not share the head's negation ("not X but Y")."""
@@ -106,6 +114,10 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
     if _conditional(verb, lex):
         return Modality("hypothetical")
     aux = _aux(verb, lex)
+    if aux is not None and _unless(verb):
+        # "will boycott the elections unless the president resigns": an act announced on a
+        # condition the other side must meet is a threat (CAMEO 13)
+        return Modality("asserted", "unless", "threatened")
     if aux == "hypothetical":
         if _reported(verb, lex):
             return Modality("intended", verb.head.lemma_)  # reported future: "said it would"
