@@ -60,6 +60,10 @@ def phrase(head: Token, via: str) -> Phrase:
                 agentive = lexicon_of(head.doc).words("agent_participles")
                 if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
+                serving = lexicon_of(head.doc).words("serving_verbs")
+                if child.dep_ == "relcl" and child.lemma_.lower() in serving:
+                    # "an agent who spied for the US": whom the person serves
+                    stack.extend(p for p in children(child, "prep") if p.lower_ == "for")
                 continue
             if child.dep_ == "punct":
                 continue
@@ -80,14 +84,15 @@ def is_passive(verb: Token) -> bool:
 
 def direct_object(verb: Token) -> Token | None:
     """The thing acted on: the object, or the subject of a passive verb."""
-    for dep in ("dobj", "obj"):
+    for dep in ("dobj", "obj", "nsubjpass"):
         found = children(verb, dep)
+        if dep == "nsubjpass" and not is_passive(verb):
+            continue
         if found:
+            if found[0].lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "the accord, which was reached between ...": the accord
             return found[0]
     if is_passive(verb):
-        found = children(verb, "nsubjpass")
-        if found:
-            return found[0]
         if verb.dep_ == "acl":  # "the islands, captured by ..." - the noun is the object
             return verb.head
     return None
@@ -126,6 +131,9 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    # "gave him / had 48 hours TO LEAVE": an infinitive on the verb's object is its complement
+    heads += [c for o in children(verb, "dobj", "npadvmod") for c in children(o, "relcl", "acl")
+              if any(a.lower_ == "to" for a in children(c, "aux"))]  # fmt: skip
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
     # "said X will HAVE TO pay a price", "is GOING TO pay": the verb after a semi-modal
     semi = lexicon_of(verb.doc).words("semi_modals")
@@ -250,20 +258,16 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if subjects:
         head = subjects[0]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
-            issued = verb.head
-            if (
-                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
-                and issued.dep_ in ("dobj", "nsubjpass")
-                and issued.head.pos_ in ("VERB", "AUX")
-            ):  # "adopted a resolution which demanded": whoever adopted it demands
-                found = subject_of(issued.head, depth + 1)
-                if found is not None:
-                    return found
-            return phrase(verb.head, "relative")
+            # "adopted a resolution which demanded": whoever adopted it demands
+            issuer = _issuer(verb, depth)
+            return issuer if issuer is not None else phrase(verb.head, "relative")
         return phrase(head, "subject")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and not is_passive(verb) and not infinitive:
-        return phrase(verb.head, "relative")  # "resolutions condemning X": the resolutions act
+        # "issued a statement condemning X": who issued it condemns; "resolutions condemning
+        # X" with nobody issuing them: the resolutions act
+        issuer = _issuer(verb, depth)
+        return issuer if issuer is not None else phrase(verb.head, "relative")
     controller = object_complement_controller(verb)
     if controller is not None:
         return phrase(controller, "controller")
@@ -292,6 +296,38 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
             found.via = "controller"
         return found
     return None
+
+
+def issued_document(verb: Token) -> tuple[Token, Token] | None:
+    """The document `verb` speaks for, and the verb that issued it: "handed Tokyo a NOTE
+    PROTESTING", "adopted a RESOLUTION which DEMANDED" (a document noun, the object of a
+    verb); spaCy may hang the participle on the verb instead ("handed X a note, protesting")."""
+    words = lexicon_of(verb.doc).words("document_nouns")
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl"):
+        if head.lemma_.lower() in words and head.dep_ in ("dobj", "nsubjpass"):
+            if head.head.pos_ in ("VERB", "AUX"):
+                return head, head.head
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj"):
+        held = [o for o in children(head, "dobj") if o.lemma_.lower() in words]
+        if held:
+            return held[0], head
+    return None
+
+
+def _issuer(verb: Token, depth: int) -> Phrase | None:
+    issued = issued_document(verb)
+    return subject_of(issued[1], depth + 1) if issued is not None else None
+
+
+def recipient_phrases(verb: Token) -> list[Phrase]:
+    """Who a document was handed or sent to: "sent Japan a letter demanding X", "delivered
+    a note to Japan protesting X" (the issuing verb's indirect object or "to" phrase)."""
+    issued = issued_document(verb)
+    if issued is None:
+        return []
+    heads = children(issued[1], "dative", "iobj") + _pp_objects(issued[1], "to")
+    return [phrase(h, "slot:recipient") for h in heads if h.pos_ in ("PROPN", "NOUN")]
 
 
 # "along with", "together with", "alongside", "like": a closed class, see PRONOUNS.
@@ -356,4 +392,4 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         for holder in holders:
             for head in slot_heads(holder, slot, obj):
                 found.append(phrase(head, f"slot:{slot}"))
-    return found
+    return found + recipient_phrases(verb)  # last: a slot of the verb's own comes first

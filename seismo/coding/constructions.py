@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.actors.entries import ISO3
-from seismo.coding.arguments import Phrase, children
+from seismo.coding.arguments import Phrase, children, subject_of
 from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
 from seismo.model import Actor, Event
@@ -132,7 +132,8 @@ def story_dyad(
     """The story's last dyad an act of this root continues: the last event with a target;
     for an act of force (rules/codes.yaml: force_roots), the last act of force, and none
     when the story has none yet ("Japan condemned Russia ... Moscow's attack" is not
-    against Japan: a quarrel in words does not say whom a first shot is aimed at)."""
+    against Japan: a quarrel in words does not say whom a first shot is aimed at). The
+    same holds for any family of roots passed as `force_roots` (acts of cooperation)."""
     dyads = [(e.source, e.target, e.root) for e in events
              if e.target is not None and e.modality == "asserted"]  # fmt: skip
     if root in force_roots:
@@ -173,6 +174,18 @@ def story_pair_target(last_pair: tuple[Actor, Actor] | None, sources: list[Actor
             return [Actor(code=other.country, country=other.country, sector=None,
                           name=other.name, text=other.text)]  # fmt: skip
     return []
+
+
+def stated_act(verb: Token) -> bool:
+    """Whether a verb states its act (done, or announced with "will") rather than one that
+    is urged, owed or a purpose: only a stated act with no party named is taken to be
+    between the story's two sides (rules/codes.yaml: story_pair_codes). "A proposal for
+    signing", "an offer to sign" (grammar.yaml: intent_nouns) name an act not done."""
+    lex = lexicon_of(verb.doc)
+    if any(c.dep_ == "aux" and c.lower_ in lex.words("unstated_aux") for c in verb.children):
+        return False
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return head.lemma_.lower() not in lex.words("intent_nouns")
 
 
 def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
@@ -222,3 +235,14 @@ def condition_subjects(verb: Token) -> list[Phrase]:
                     Phrase(s, [s, *s.subtree], "condition") for s in children(clause, "nsubj")
                 )
     return found
+
+
+def ruling_out_speaker(noun: Token) -> Phrase | None:
+    """Who rules an act out: X in "there will be no negotiations with Y, X said" (an event
+    noun under "there be no", whose speaker is the subject of the verb that reports it)."""
+    be = noun.head
+    if noun.dep_ != "attr" or not children(be, "expl"):
+        return None
+    if not any(c.lower_ == "no" for c in noun.children):
+        return None
+    return subject_of(be)

@@ -29,6 +29,8 @@ from seismo.coding.constructions import (
     in_background,
     place_heads,
     reciprocal_slots,
+    ruling_out_speaker,
+    stated_act,
     story_dyad,
     story_pair_sides,
     story_pair_target,
@@ -81,14 +83,8 @@ def parties(
                 found = subject_of(rel)
                 if found is not None and found.head.lower_ not in RELATIVES:
                     sources = resolve_all([found])
-        if (
-            not sources
-            and tok.dep_ == "attr"
-            and children(tok.head, "expl")
-            and any(c.lower_ == "no" for c in tok.children)
-        ):  # "there will be no talks, X said": the speaker rules them out
-            found = subject_of(tok.head)
-            sources = resolve_all([found] if found else [])
+        if not sources and (found := ruling_out_speaker(tok)) is not None:
+            sources = resolve_all([found])  # "there will be no talks, X said": X
         controller = object_complement_controller(tok) if not sources else None
         if controller is not None:  # "condemned Israel for an air strike": Israel struck
             sources = resolve_all([phrase(controller, "controller")])
@@ -274,9 +270,14 @@ def parties(
         # a guessed source gets no guessed target; one read off a controller ("Lima was
         # quick to recall") is not a guess
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+        and (
+            trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+            or (trig.rule.code in lex.word_set("codes", "story_pair_codes") and stated_act(tok))
+        )
     ):
         force = lex.word_set("codes", "force_roots")
+        if trig.rule.code[:2] not in lex.word_set("codes", "story_pair_roots"):
+            force = lex.word_set("codes", "cooperation_roots")  # praise follows cooperation
         dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
         targets = story_pair_target(dyad, sources)
         if targets:

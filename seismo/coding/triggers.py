@@ -10,6 +10,7 @@ from seismo.coding.arguments import (
     children,
     complements,
     direct_object,
+    issued_document,
     kind_named,
     object_complement_controller,
     phrase,
@@ -96,8 +97,17 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
     subjects = children(verb, "nsubj")
     if not subjects and verb.dep_ == "conj":
         subjects = children(verb.head, "nsubj")
+    issued = issued_document(verb) if not subjects else None
+    if issued is not None:  # "a NOTE protesting X": the note speaks
+        subjects = [issued[0]]
     words: set[str] = set()
     for subj in subjects:
+        if subj.lower_ in ("he", "she", "they"):
+            # "summoned the ambassador and said he had 72 hours to leave": the pronoun is
+            # the last person the sentence named before it
+            before = [t for t in subj.sent if t.i < subj.i and t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos")]  # fmt: skip
+            subj = before[-1] if before else subj
         words |= _object_words(subj, lex)
     return words
 
@@ -191,8 +201,12 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if rule is None:
         return None
     noun = tok
-    if rule.requires and not (_modifier_words(tok) & rule.requires):
-        return None
+    if rule.requires:
+        words = _modifier_words(tok)
+        candidates = [rule, *lex.noun_fallbacks.get(rule.lemma, [])]
+        rule = next((r for r in candidates if not r.requires or words & r.requires), None)
+        if rule is None:
+            return None
     head = tok.head
     light = None
     if (
