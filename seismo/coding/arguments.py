@@ -72,6 +72,11 @@ def phrase(head: Token, via: str) -> Phrase:
     return Phrase(head, tokens, via)
 
 
+def owned_by_pronoun(ph: Phrase) -> bool:
+    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -202,6 +207,10 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
     return found
 
 
+# Prepositions of the place an act happens at, whose own phrase may name its sides
+# ("fighting on the border between X and Y"): a closed class, kept in Python.
+PLACE_PREPS = frozenset({"on", "along", "near", "at", "across", "over"})
+
 # Partners that spaCy may hang off the object's topic rather than the object itself.
 NESTED_PARTNER_PREPS = frozenset({"with", "against"})
 
@@ -228,6 +237,12 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
         return found
     if kind == "attr_pp":  # "called the raid an act of war BY X": the predicate's phrase
         return [o for a in children(trigger, "attr", "oprd") for o in _pp_objects(a, word)]
+    if kind == "place_pp":  # "fighting on the border BETWEEN X and Y", "... WITH X"
+        holders = [trigger]
+        if trigger.dep_ == "nsubj" and trigger.head.pos_ in ("VERB", "AUX"):
+            holders.append(trigger.head)  # "clashes erupted along the border with X"
+        return [o for h in holders for p in children(h, "prep") if p.lower_ in PLACE_PREPS
+                for place in children(p, "pobj") for o in _pp_objects(place, word)]  # fmt: skip
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         clauses = children(trigger, "ccomp", "xcomp") + [
             c for h in ([trigger, obj] if obj is not None else [trigger])
@@ -377,6 +392,14 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         if slot == "clause_tree":  # "denied violating Polish airspace": who the clause names
             for clause in children(verb, "xcomp", "ccomp"):
                 found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
+            continue
+        if slot == "comp_obj":  # "ordered forces to the region to assist GREECE"
+            for comp in comps:
+                helped = direct_object(comp)
+                if helped is not None:  # not the foe of "to support the war AGAINST X"
+                    aside = {t.i for p in children(helped, "prep") for t in p.subtree}
+                    kept = [t for t in phrase(helped, "x").tokens if t.i not in aside]
+                    found.append(Phrase(helped, kept, "slot:comp_obj"))
             continue
         if slot == "clause_subject" and comps:  # the subject of the complement matched
             for comp in comps:

@@ -14,6 +14,7 @@ from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
 from seismo.coding.constructions import condition_subjects, place_entered_before
+from seismo.coding.coups import coup_parties
 from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.gapping import gapped_pairs
@@ -62,6 +63,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
     sources, targets, how = parties(trig, scope, discourse)
+    sources, targets = coup_parties(trig.token, code, sources, targets, discourse.lex)
     if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
         targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
     if sources and not targets and code[:2] == "13":  # "threatened X unless Y ...": Y

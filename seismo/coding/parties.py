@@ -21,6 +21,7 @@ from seismo.coding.arguments import (
     locative_phrases,
     noun_slot_phrases,
     object_complement_controller,
+    owned_by_pronoun,
     phrase,
     subject_of,
     verb_slot_phrases,
@@ -35,6 +36,7 @@ from seismo.coding.constructions import (
     story_pair_sides,
     story_pair_target,
 )
+from seismo.coding.crowds import place_public
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
 from seismo.coding.passives import agentless_force, geo_place_target
@@ -169,6 +171,9 @@ def parties(
                     return sources, story_targets, how
             else:
                 sources = _agentless_source(tok, tgt_phrases, scope, discourse)
+    if not sources and trig.rule.code[:2] in lex.word_set("codes", "place_public_roots"):
+        sources = place_public(tok, scope, discourse.actors_of)  # "protests erupted in Lima"
+        how = "inferred" if sources else how
     if (
         trig.nominal
         and trig.rule.symmetric
@@ -197,7 +202,7 @@ def parties(
         if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
             # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
             found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
-        if _owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
+        if owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
             found_actors = [
                 a for a in found_actors if a.key not in source_keys or a.text != ph.head.text
             ]
@@ -335,11 +340,6 @@ def _is_role(tok: Token, discourse: Discourse) -> bool:
     """A noun our tables list as a role of a state ("ambassador", "forces")."""
     roles = discourse.kb.tables.roles
     return tok.lower_ in roles or tok.lemma_.lower() in roles
-
-
-def _owned_by_pronoun(ph: Phrase) -> bool:
-    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
 
 
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:

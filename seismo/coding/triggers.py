@@ -45,8 +45,9 @@ def _forms(tok: Token) -> set[str]:
 def _prep_objects(tok: Token, words: frozenset[str] = frozenset()) -> list[Token]:
     """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
     only those of `words` when given ("agreed on a deal", not "agreed at the summit")."""
+    # spaCy reads the "to" of "sent troops to the border" as a dative: it counts as a prep
     return [
-        o for p in children(tok, "prep") if not words or p.lower_ in words
+        o for p in children(tok, "prep", "dative") if not words or p.lower_ in words
         for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
     ]  # fmt: skip
 
@@ -179,10 +180,24 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _modifier_words(tok: Token) -> set[str]:
-    """The words of a noun's own phrase ("increased activity by the Russian navy")."""
-    return {t.lemma_.lower() for t in phrase(tok, "noun").tokens} | {
-        t.lower_ for t in phrase(tok, "noun").tokens
-    }
+    """The words of a noun's own phrase ("increased activity by the Russian navy"), and the
+    hyphenated words spaCy splits in three ("a cross-border raid": cross, -, border)."""
+    tokens = phrase(tok, "noun").tokens
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    doc = tok.doc
+    for t in tokens:
+        if t.text == "-" and 0 < t.i < len(doc) - 1 and not t.whitespace_:
+            words.add(f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}")
+    return words
+
+
+def _scene_words(tok: Token) -> set[str]:
+    """The words of the place where a subject noun happens, when its verb only says that it
+    happened ("fighting broke out ON THE BORDER between X and Y"): no object, no clause."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or children(verb, "dobj", "ccomp", "xcomp"):
+        return set()
+    return {t.lemma_.lower() for p in children(verb, "prep") for t in p.subtree}
 
 
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -202,7 +217,7 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     noun = tok
     if rule.requires:
-        words = _modifier_words(tok)
+        words = _modifier_words(tok) | _scene_words(tok)
         candidates = [rule, *lex.noun_fallbacks.get(rule.lemma, [])]
         rule = next((r for r in candidates if not r.requires or words & r.requires), None)
         if rule is None:
