@@ -36,6 +36,8 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
         if root in reject:
             return reject[root] or code, "asserted"
         return code, "negated"
+    if modality.kind == "conditional" and root in threat:
+        return threat[root] or code, "asserted"  # "will impose sanctions if X ...": a threat
     if modality.kind == "threatened":
         return threat.get(root) or "130", "asserted"
     if announced_act(root, modality, lex):

@@ -23,7 +23,8 @@ CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied" or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied",
+    # "conditional" ("will X if Y does") or None
 
 
 ASSERTED = Modality("asserted")
@@ -79,10 +80,11 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _unless(verb: Token) -> bool:
-    """The verb carries an "unless" clause: "will withdraw its force unless X ..."."""
+def _on_condition(verb: Token, mark: str) -> bool:
+    """The verb carries a clause of condition: "will withdraw its force UNLESS X ...", "will
+    strike back IF X attacks"."""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children)
         for c in verb.children
     )
 
@@ -109,22 +111,31 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
         found = _own(head, lex)
         if found is not None and not (found.value == "negated" and _contrastive(verb)):
             return found
+    aux = _aux(verb, lex)
     if is_negated(verb) or _nor_conjunct(verb):
+        if aux == "intended" or (aux == "hypothetical" and _reported(verb, lex)):
+            # "will not attend the summit", "said it would not send troops": a refusal (12
+            # for the cooperative roots, rules/codes.yaml reject; other acts stay negated)
+            return Modality("asserted", "not", "refused")
         return Modality("negated")
     if _conditional(verb, lex):
         return Modality("hypothetical")
-    aux = _aux(verb, lex)
-    if aux is not None and _unless(verb):
+    if aux is not None and _on_condition(verb, "unless"):
         # "will boycott the elections unless the president resigns": an act announced on a
         # condition the other side must meet is a threat (CAMEO 13)
         return Modality("asserted", "unless", "threatened")
+    found = None
     if aux == "hypothetical":
         if _reported(verb, lex):
-            return Modality("intended", verb.head.lemma_)  # reported future: "said it would"
-        return Modality("hypothetical")
-    if aux == "intended":
-        return Modality("intended")
-    return None
+            found = Modality("intended", verb.head.lemma_)  # reported future: "said it would"
+        else:
+            found = Modality("hypothetical")
+    elif aux == "intended":
+        found = Modality("intended")
+    if found is not None and _on_condition(verb, "if"):
+        # "will impose sanctions if X ...": for a harmful act, a threat (codes.code_for)
+        return Modality(found.value, "if", "conditional")
+    return found
 
 
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
