@@ -204,6 +204,14 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     own_seen = False
     skip_own = False
     for _ in range(12):
+        if (
+            tok.i == trigger.i
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in tok.children)
+        ):  # "demanded the return of sailors SEIZED BY Iran": a participle with its agent
+            # that describes the noun tells a done act, whatever governs the noun
+            return _own(tok, lex) or ASSERTED
         if tok.pos_ in ("VERB", "AUX"):
             if not own_seen:
                 own_seen = True

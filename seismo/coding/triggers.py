@@ -39,6 +39,9 @@ def _forms(tok: Token) -> set[str]:
     for child in tok.children:
         if child.dep_ == "compound" and child.i < tok.i:
             forms.add(child.lower_ + tok.lemma_.lower())
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).is_alpha:
+        # "de-escalation", "re-election": spaCy may split off the prefix as a word of its own
+        forms.add(f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}")
     return forms
 
 
