@@ -246,3 +246,23 @@ def ruling_out_speaker(noun: Token) -> Phrase | None:
     if not any(c.lower_ == "no" for c in noun.children):
         return None
     return subject_of(be)
+
+
+def condemned_object(verb: Token, obj: Token | None) -> Token | None:
+    """The act a verb of condemnation is about: its object; "a move the White House called
+    odd": the move; "condemned what they called the use of force": the use; "complained that
+    Saturday's raid violated its sovereignty", "'these attacks are unacceptable,' he said":
+    the subject of the clause."""
+    if obj is not None and obj.lower_ != "what":
+        return obj
+    if obj is None and verb.dep_ == "relcl":
+        return verb.head
+    for clause in children(verb, "ccomp"):
+        named = [p for c in children(clause, "dobj") if c.lower_ == "what"
+                 for p in children(clause, "oprd")]  # fmt: skip
+        if named:
+            return named[0]
+        subjects = children(clause, "nsubj")
+        if subjects:
+            return subjects[0]
+    return None

@@ -27,6 +27,7 @@ from seismo.coding.arguments import (
     verb_slot_phrases,
 )
 from seismo.coding.constructions import (
+    condemned_object,
     in_background,
     place_heads,
     reciprocal_slots,
@@ -296,13 +297,7 @@ def _author_of_condemned_act(
     """ "Lula condemned the operation", "Hague deplored the killings", "complained that the
     raid violated ...": the author of the violence the story last reported, when the object
     (or the subject of the complaint's clause) names such an act and nobody else."""
-    obj = trig.obj
-    if obj is None and not trig.nominal and trig.token.dep_ == "relcl":
-        obj = trig.token.head  # "a move the White House called odd": the move
-    if obj is None and not trig.nominal:
-        # "complained that Saturday's raid violated its sovereignty": the act the clause is about
-        clause = children(trig.token, "ccomp")
-        obj = next((c for c in (children(clause[0], "nsubj") if clause else [])), None)
+    obj = trig.obj if trig.nominal else condemned_object(trig.token, trig.obj)
     acts = scope.ctx.events
     if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
         return []
