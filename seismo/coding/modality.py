@@ -23,8 +23,7 @@ CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "ROOT", "
 class Modality:
     value: str  # asserted, intended, hypothetical, negated
     governor: str | None = None  # the word that set it ("refuse", "agree", "intention")
-    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied",
-    # "conditional" ("will X if Y does") or None
+    kind: str | None = None  # "intent_expressed", "refused", "threatened", "denied" or None
 
 
 ASSERTED = Modality("asserted")
@@ -66,6 +65,8 @@ def _aux(tok: Token, lex: Lexicon) -> str | None:
             return "intended"
         if child.lower_ in lex.words("hypothetical_aux"):
             return "hypothetical"
+        if child.lower_ in lex.words("obligation_aux"):
+            return "obliged"
         if child.lower_ == "to" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
             return "intended"  # "is to define": a plan
     return None
@@ -80,13 +81,15 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _on_condition(verb: Token, mark: str) -> bool:
-    """The verb carries a clause of condition: "will withdraw its force UNLESS X ...", "will
-    strike back IF X attacks"."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children)
-        for c in verb.children
-    )
+def _condition_mark(verb: Token, lex: Lexicon) -> str | None:
+    """The subordinator of a condition on a stated future act: "will withdraw its troops
+    UNLESS the talks resume", "may halt its mediation IF the fighting goes on"."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in lex.words("threat_marks"):
+                    return mark.lower_
+    return None
 
 
 def _shares_auxiliaries(verb: Token) -> Token | None:
@@ -120,22 +123,19 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
         return Modality("negated")
     if _conditional(verb, lex):
         return Modality("hypothetical")
-    if aux is not None and _on_condition(verb, "unless"):
-        # "will boycott the elections unless the president resigns": an act announced on a
-        # condition the other side must meet is a threat (CAMEO 13)
-        return Modality("asserted", "unless", "threatened")
-    found = None
+    if aux == "obliged":  # "X must withdraw": asked of X, not done nor planned by X
+        return Modality("hypothetical", None, "obliged")
+    if aux in ("hypothetical", "intended"):
+        mark = _condition_mark(verb, lex)
+        if mark is not None:  # "will cut aid unless X": a threat if the act is a harm
+            return Modality(aux, mark, "conditioned")
     if aux == "hypothetical":
         if _reported(verb, lex):
-            found = Modality("intended", verb.head.lemma_)  # reported future: "said it would"
-        else:
-            found = Modality("hypothetical")
-    elif aux == "intended":
-        found = Modality("intended")
-    if found is not None and _on_condition(verb, "if"):
-        # "will impose sanctions if X ...": for a harmful act, a threat (codes.code_for)
-        return Modality(found.value, "if", "conditional")
-    return found
+            return Modality("intended", verb.head.lemma_)  # reported future: "said it would"
+        return Modality("hypothetical")
+    if aux == "intended":
+        return Modality("intended")
+    return None
 
 
 def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
@@ -163,6 +163,32 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
         return Modality("intended", lemma)  # "said X would move to open": a reported future
     if aux is not None:
         return Modality(aux, lemma)
+    return None
+
+
+def _requested(verb: Token, lex: Lexicon) -> Modality | None:
+    """An act only asked for: "urged Tokyo to act", "wants Russia to attack", "was asked to
+    mediate", "an ultimatum to X to halt attacks". The asker's appeal is the event; the act
+    asked for is neither done nor pledged by the one asked (grammar.yaml request_governors,
+    request_nouns). "wants to attack", with no one else asked, stays the subject's intent."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    lemma = head.lemma_.lower()
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN":
+        mark = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if mark and lemma in lex.words("request_nouns"):
+            return Modality("hypothetical", lemma, "requested")
+        return None
+    if verb.dep_ not in ("xcomp", "ccomp") or lemma not in lex.words("request_governors"):
+        return None
+    addressee = any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and any(g.dep_ == "pobj" for g in c.children))
+        for c in head.children
+    )  # fmt: skip
+    if addressee or any(c.dep_ == "nsubj" for c in verb.children):
+        return Modality("hypothetical", lemma, "requested")
     return None
 
 
@@ -223,6 +249,9 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 found = _governing_verb(tok, lex)
                 if found is not None:
                     return found
+            asked = _requested(tok, lex)
+            if asked is not None:
+                return asked
             if tok.dep_ == "conj" and tok.head.i != tok.i:
                 tok, skip_own, own_seen = tok.head, True, False  # shares its first conjunct's
                 continue
