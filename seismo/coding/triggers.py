@@ -199,6 +199,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
     ):
         return None
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+        return None  # "will respond to any attack on its vessel": no act, a hypothesis
     rule = lex.nouns.get(tok.lemma_.lower())
     if rule is None:  # "cease-fire": the noun the compound and its head spell together
         rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
