@@ -60,6 +60,8 @@ def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     for child in obj.children:
         if child.dep_ in ("compound", "amod", "nmod", "conj"):
             words.add(child.lemma_.lower())
+        if child.dep_ == "compound":  # "a NUCLEAR weapons test": spaCy hangs it on "weapons"
+            words |= {g.lemma_.lower() for g in children(child, "amod", "compound")}
     return words
 
 
@@ -237,6 +239,17 @@ def _names_both_actors(noun: Token) -> bool:
     return has_source and has_target
 
 
+def _names_own_author(noun: Token, lex: Lexicon) -> bool:
+    """ "condemned the nuclear test CONDUCTED BY X", "denounced the attack BY X on Y": an act
+    noun that names its own author is that author's event, besides the verb's."""
+    if any(p.lower_ == "by" for p in children(noun, "prep")):
+        return True
+    agentive = lex.words("agent_participles")
+    return any(
+        acl.lemma_.lower() in agentive and children(acl, "agent") for acl in children(noun, "acl")
+    )
+
+
 # Prepositions that set the scene of another act: "during a meeting with X, they agreed"
 SCENE_PREPS = frozenset({"during", "at", "after", "before", "since", "amid", "despite",
                          "following", "ahead", "in", "on", "until", "throughout"})  # fmt: skip
@@ -278,7 +291,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "suspended food aid and talks": the talks are suspended too
-        if first.head.i in verbs and first.dep_ in ("dobj", "pobj", "nsubjpass"):
+        if (
+            first.head.i in verbs
+            and first.dep_ in ("dobj", "pobj", "nsubjpass")
+            and not _names_own_author(tok, lex)
+        ):
             continue
         if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
             # "pulled out of the talks": the verb codes the talks' end; but in "condemned
