@@ -60,6 +60,10 @@ def phrase(head: Token, via: str) -> Phrase:
                 agentive = lexicon_of(head.doc).words("agent_participles")
                 if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
+                serving = lexicon_of(head.doc).words("serving_verbs")
+                if child.dep_ == "relcl" and child.lemma_.lower() in serving:
+                    # "an agent who spied for the US": whom the person serves
+                    stack.extend(p for p in children(child, "prep") if p.lower_ == "for")
                 continue
             if child.dep_ == "punct":
                 continue
@@ -80,14 +84,15 @@ def is_passive(verb: Token) -> bool:
 
 def direct_object(verb: Token) -> Token | None:
     """The thing acted on: the object, or the subject of a passive verb."""
-    for dep in ("dobj", "obj"):
+    for dep in ("dobj", "obj", "nsubjpass"):
         found = children(verb, dep)
+        if dep == "nsubjpass" and not is_passive(verb):
+            continue
         if found:
+            if found[0].lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "the accord, which was reached between ...": the accord
             return found[0]
     if is_passive(verb):
-        found = children(verb, "nsubjpass")
-        if found:
-            return found[0]
         if verb.dep_ == "acl":  # "the islands, captured by ..." - the noun is the object
             return verb.head
     return None
@@ -126,20 +131,25 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    # "gave him / had 48 hours TO LEAVE": an infinitive on the verb's object is its complement
+    heads += [c for o in children(verb, "dobj", "npadvmod") for c in children(o, "relcl", "acl")
+              if any(a.lower_ == "to" for a in children(c, "aux"))]  # fmt: skip
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
     # "said X will HAVE TO pay a price", "is GOING TO pay": the verb after a semi-modal
     semi = lexicon_of(verb.doc).words("semi_modals")
     heads += [c for h in list(heads) if h.lemma_.lower() in semi for c in children(h, "xcomp")]
     # a modal counts as the complement's word too: "said that X MUST withdraw"; so does the
-    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL"
+    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL", and
+    # what an object predicate calls its object: "called the raid an ODD move"
     return [
         h for h in heads
         if h.lemma_.lower() in lemmas
         or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+        or (h.dep_ == "oprd" and predicate_words(h) & lemmas and not _denied(h))
         or (
             h.lemma_ == "be" and not children(h, "neg")  # "said it was NOT illegal": no charge
             and any(
-                _predicate_words(p) & lemmas and not _denied(p)
+                predicate_words(p) & lemmas and not _denied(p)
                 for p in children(h, "attr", "acomp")
             )
         )
@@ -151,9 +161,31 @@ def _denied(pred: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in pred.children)
 
 
-def _predicate_words(pred: Token) -> set[str]:
-    """The predicate's lemma and those of its conjuncts: "illegal and a violation"."""
-    return {pred.lemma_.lower()} | {c.lemma_.lower() for c in children(pred, "conj")}
+def predicate_words(pred: Token) -> set[str]:
+    """What a predicate calls its subject: its lemma, its conjuncts' ("illegal and a
+    violation"), its adjectives' ("an ODD reaction", "a FLAGRANT violation") and, after a
+    noun of kind (rules/words.yaml: kind_nouns), the noun it names ("an act of WAR")."""
+    words: set[str] = set()
+    kinds = lexicon_of(pred.doc).words("kind_nouns")
+    for word in [pred, *children(pred, "conj")]:
+        words.add(word.lemma_.lower())
+        if word.pos_ in ("NOUN", "PROPN"):
+            words |= {c.lemma_.lower() for c in children(word, "amod")}
+        words |= kind_named(word, kinds)
+    return words
+
+
+def kind_named(noun: Token, kinds: frozenset[str] | None = None) -> set[str]:
+    """The noun a noun of kind names: "an act of WAR", "a form of AGGRESSION" (none for a
+    noun that is no noun of kind, rules/words.yaml: kind_nouns)."""
+    if kinds is None:
+        kinds = lexicon_of(noun.doc).words("kind_nouns")
+    if noun.lemma_.lower() not in kinds:
+        return set()
+    return {
+        o.lemma_.lower() for p in children(noun, "prep") if p.lower_ == "of"
+        for o in children(p, "pobj")
+    }  # fmt: skip
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -198,6 +230,8 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
             found = [o for p in children(obj, "prep") for t in children(p, "pobj")
                      for o in _pp_objects(t, word)]  # fmt: skip
         return found
+    if kind == "attr_pp":  # "called the raid an act of war BY X": the predicate's phrase
+        return [o for a in children(trigger, "attr", "oprd") for o in _pp_objects(a, word)]
     if kind == "place_pp":  # "fighting on the border BETWEEN X and Y", "... WITH X"
         holders = [trigger]
         if trigger.dep_ == "nsubj" and trigger.head.pos_ in ("VERB", "AUX"):
@@ -205,7 +239,11 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
         return [o for h in holders for p in children(h, "prep") if p.lower_ in PLACE_PREPS
                 for place in children(p, "pobj") for o in _pp_objects(place, word)]  # fmt: skip
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
-        return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
+        clauses = children(trigger, "ccomp", "xcomp") + [
+            c for h in ([trigger, obj] if obj is not None else [trigger])
+            for c in children(h, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))
+        ]  # "set a deadline for X to leave": X  # fmt: skip
+        return [s for c in clauses for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []
     if kind == "poss":

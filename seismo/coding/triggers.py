@@ -11,8 +11,10 @@ from seismo.coding.arguments import (
     complements,
     direct_object,
     issued_document,
+    kind_named,
     object_complement_controller,
     phrase,
+    predicate_words,
 )
 from seismo.coding.lexicon import Lexicon, Rule
 
@@ -103,6 +105,12 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
         subjects = [issued[0]]
     words: set[str] = set()
     for subj in subjects:
+        if subj.lower_ in ("he", "she", "they"):
+            # "summoned the ambassador and said he had 72 hours to leave": the pronoun is
+            # the last person the sentence named before it
+            before = [t for t in subj.sent if t.i < subj.i and t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos")]  # fmt: skip
+            subj = before[-1] if before else subj
         words |= _object_words(subj, lex)
     return words
 
@@ -115,7 +123,7 @@ def _verdict_words(clause: Token) -> set[str]:
     if any(c.dep_ == "neg" for c in clause.children):
         return words
     for word in children(clause, "attr", "acomp"):
-        words.add(word.lemma_.lower())
+        words |= predicate_words(word)  # "an act of AGGRESSION"
         words |= {c.lemma_.lower() for c in children(word, "amod", "compound")}
     return words
 
@@ -155,8 +163,11 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
-            continue
+        # a complement's prepositional objects count too: "warned that X's moves might
+        # result in CONSEQUENCES"
+        pobjs = _prep_objects(tok, rule.prep) + [o for c in comps for o in _prep_objects(c)]
+        if rule.pobj and not any((_forms(o) | kind_named(o)) & rule.pobj for o in pobjs):
+            continue  # "likened it to an act of PIRACY" (rules/words.yaml: kind_nouns)
         if rule.unless and (
             words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
         ):
@@ -209,8 +220,12 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if rule is None:
         return None
     noun = tok
-    if rule.requires and not ((_modifier_words(tok) | _scene_words(tok)) & rule.requires):
-        return None
+    if rule.requires:
+        words = _modifier_words(tok) | _scene_words(tok)
+        candidates = [rule, *lex.noun_fallbacks.get(rule.lemma, [])]
+        rule = next((r for r in candidates if not r.requires or words & r.requires), None)
+        if rule is None:
+            return None
     head = tok.head
     light = None
     if (
@@ -219,7 +234,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         and head.head.lemma_.lower() in lex.words("quantity_nouns")
     ):
         tok, head = head.head, head.head.head  # "imposed a new round of sanctions"
-    if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
+    existential = head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX") and not existential:
         if head.lemma_.lower() in lex.words("light_verbs"):
             light = head
         elif not (_names_both_actors(noun) or _names_both_actors(tok)):
