@@ -5,6 +5,9 @@ with no "by" names no source. The last actor named is often the victim's own sta
 bystander, so such a passive takes its source only from the story's last act of force
 against the same side (and, when its own victims name no state, that act's target too);
 with no such act it stays uncoded: a wrong shooter is worse than a missed event.
+
+It also holds the places that stand for a target when the sentence names no actor ("an air
+strike near Damascus", "struck the port of Odesa").
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from seismo.actors.entries import ISO3
 from seismo.coding.arguments import Phrase, children, locative_phrases
 from seismo.coding.constructions import place_heads
 from seismo.coding.discourse import Discourse, SentenceScope
+from seismo.coding.triggers import Trigger
 from seismo.geo.gazetteer import default_gazetteer
 from seismo.model import Actor, Event
 
@@ -97,4 +101,22 @@ def geo_place_target(
         if rivals and top.importance - rivals[0].importance < PLACE_MARGIN:
             continue
         return [Actor(code=country, country=country, sector=None, name=top.name, text=text)]
+    return []
+
+
+def place_targets(
+    trig: Trigger, scope: SentenceScope, discourse: Discourse, source_keys: frozenset[str]
+) -> list[Actor]:
+    """ "an air strike near Damascus", "clashes in Goma": the state a military act took
+    place in is its target when nothing else is; the place stays a place (no sector)."""
+    holders = [trig.token] + ([trig.light_verb] if trig.light_verb is not None else [])
+    for head in place_heads(*holders):
+        mention = scope.by_token.get(head.i)
+        if mention is None or not mention.is_place:
+            continue
+        actor = discourse.resolve(mention, scope.on)
+        if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
+            continue
+        return [Actor(code=actor.country, country=actor.country, sector=None,
+                      name=actor.name, text=actor.text)]  # fmt: skip
     return []
