@@ -36,6 +36,13 @@ def code_for(code: str, modality: Modality, lex: Lexicon) -> tuple[str, str] | N
         if root in reject:
             return reject[root] or code, "asserted"
         return code, "negated"
+    if modality.kind == "conditioned":
+        # the codebook's conditional threat: a harm stated as coming unless (or if) the other
+        # side acts is a threat (13); "will send aid if asked" stays a promise
+        unless = modality.governor == "unless"
+        if root in threat or (unless and (root not in intent or root == "08")):
+            return threat.get(root) or "130", "asserted"
+        modality = Modality(modality.value, None)
     if modality.kind == "threatened":
         return threat.get(root) or "130", "asserted"
     if announced_act(root, modality, lex):

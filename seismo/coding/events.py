@@ -14,9 +14,11 @@ from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
 from seismo.coding.constructions import place_entered_before
+from seismo.coding.coups import coup_parties
 from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.gapping import gapped_pairs
+from seismo.coding.lexicon import lexicon_of
 from seismo.coding.modality import Modality, is_negated, modality_of
 from seismo.coding.parties import parties
 from seismo.coding.triggers import Trigger
@@ -62,6 +64,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
     sources, targets, how = parties(trig, scope, discourse)
+    sources, targets = coup_parties(trig.token, code, sources, targets, discourse.lex)
     if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
         targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
     if not sources and not (trig.rule.symmetric and len(targets) >= 2):
@@ -114,6 +117,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs += gapped
     if not pairs:
         return []
+    if trig.rule.reverse:  # "X's diplomats had 48 hours to leave Y": Y expels X's diplomats
+        pairs = [(t, s) for s, t in pairs if t is not None]
+    if trig.rule.both_ways:  # "swapped prisoners": each side released the other's people
+        pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
     if trig.nominal and (trig.light_verb is None or not date.value or carried):
         known = known_event_date(
             pairs[0][0].country, pairs[0][1].country if pairs[0][1] else None,
@@ -121,6 +128,13 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         )  # fmt: skip
         if known is not None:
             date, carried = replace(known, basis="text"), False
+    if carried and mod in ("asserted", "negated"):
+        retold = ctx.clock.tellings.day_of(trig.token, code[:2], pairs)
+        if retold is not None:  # the same act told again lower down: its first day
+            date = replace(retold, basis="story", warning=None)
+    elif not carried and date.basis == "text" and not trig.nominal:
+        # a named act ("over Tuesday's attack") has parties the text leaves to inference
+        ctx.clock.tellings.note(trig.token, code[:2], pairs, date)
     if date.value and not carried and pairs[0][1] is not None:
         src, tgt = pairs[0][0].key, pairs[0][1].key
         answered = [e.date for e in ctx.events
@@ -266,6 +280,8 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
     trigger governs a trigger of a more specific code of the same root, for the same pair of
     states and modality. Acts side by side stay ("canceled visa-free travel and abandoned
     the talks": 160 and 164; "recalled its envoy and shut the border").
+    An act of force told again by its adjunct goes too ("stormed the embassy, setting fire
+    to cars": one riot; "killed ten in an attack": one attack).
     """
 
     def pair(e: Event) -> tuple[str | None, str | None, str]:
@@ -273,7 +289,17 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
         return (e.source.country or e.source.code, target, e.modality)
 
     kept: list[Event] = []
+    force = lexicon_of(events[0][1].doc).word_set("codes", "retold_roots") if events else set()
     for event, token in events:
+        if event.root in force and any(
+            other.root in force
+            and other.target is not None
+            and other.source.country == event.source.country
+            and (event.target is None or event.target.country == other.target.country)
+            and _elaborates(token, word)
+            for other, word in events
+        ):
+            continue  # ", setting fire to ...", "in a coordinated assault": the same act told again
         if event.cameo == event.root + "0" and any(
             other.root == event.root
             and other.cameo != event.cameo
@@ -284,6 +310,24 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
             continue  # the generic restatement of a specific act it governs
         kept.append(event)
     return kept
+
+
+def _elaborates(word: Token, head: Token) -> bool:
+    """Whether `word` only describes how or with what effect `head`'s act was done: a
+    participle of its own with no subject ("stormed the embassy, setting fire to cars";
+    "shelled the town, killing ten") or an event noun after "in" ("captured two soldiers
+    in a raid"), rather than a new act."""
+    if word.i == head.i:
+        return False
+    if word.dep_ == "advcl" and word.head.i == head.i and word.tag_ == "VBG":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("in", "during")
+        and prep.head.i == head.i
+    )
 
 
 def _governs(head: Token, word: Token) -> bool:

@@ -65,6 +65,8 @@ def _aux(tok: Token, lex: Lexicon) -> str | None:
             return "intended"
         if child.lower_ in lex.words("hypothetical_aux"):
             return "hypothetical"
+        if child.lower_ in lex.words("obligation_aux"):
+            return "obliged"
         if child.lower_ == "to" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
             return "intended"  # "is to define": a plan
     return None
@@ -77,6 +79,17 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
         (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "advmod" and c.lower_ in adverbs)
         for c in tok.children
     )
+
+
+def _condition_mark(verb: Token, lex: Lexicon) -> str | None:
+    """The subordinator of a condition on a stated future act: "will withdraw its troops
+    UNLESS the talks resume", "may halt its mediation IF the fighting goes on"."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in lex.words("threat_marks"):
+                    return mark.lower_
+    return None
 
 
 def _shares_auxiliaries(verb: Token) -> Token | None:
@@ -106,6 +119,12 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
     if _conditional(verb, lex):
         return Modality("hypothetical")
     aux = _aux(verb, lex)
+    if aux == "obliged":  # "X must withdraw": asked of X, not done nor planned by X
+        return Modality("hypothetical", None, "obliged")
+    if aux in ("hypothetical", "intended"):
+        mark = _condition_mark(verb, lex)
+        if mark is not None:  # "will cut aid unless X": a threat if the act is a harm
+            return Modality(aux, mark, "conditioned")
     if aux == "hypothetical":
         if _reported(verb, lex):
             return Modality("intended", verb.head.lemma_)  # reported future: "said it would"
@@ -143,6 +162,32 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _requested(verb: Token, lex: Lexicon) -> Modality | None:
+    """An act only asked for: "urged Tokyo to act", "wants Russia to attack", "was asked to
+    mediate", "an ultimatum to X to halt attacks". The asker's appeal is the event; the act
+    asked for is neither done nor pledged by the one asked (grammar.yaml request_governors,
+    request_nouns). "wants to attack", with no one else asked, stays the subject's intent."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    lemma = head.lemma_.lower()
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN":
+        mark = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if mark and lemma in lex.words("request_nouns"):
+            return Modality("hypothetical", lemma, "requested")
+        return None
+    if verb.dep_ not in ("xcomp", "ccomp") or lemma not in lex.words("request_governors"):
+        return None
+    addressee = any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and any(g.dep_ == "pobj" for g in c.children))
+        for c in head.children
+    )  # fmt: skip
+    if addressee or any(c.dep_ == "nsubj" for c in verb.children):
+        return Modality("hypothetical", lemma, "requested")
+    return None
+
+
 def _reported(verb: Token, lex: Lexicon) -> bool:
     """A clause reported by a verb of saying ("said it would ...")."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.words("reporting_verbs")
@@ -157,6 +202,22 @@ def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     if lemma in lex.words("asserted_nouns"):
         return Modality("asserted", lemma)
     return Modality("asserted", lemma, "intent_expressed")
+
+
+def _ruled_out(noun: Token, lex: Lexicon) -> bool:
+    """ "There will be no negotiations with X", "there can be no talks": an act ruled out
+    for the future is refused (CAMEO 12), not merely absent ("there were no talks")."""
+    be = noun.head
+    return (
+        noun.dep_ == "attr"
+        and be.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in be.children)
+        and any(
+            c.dep_ == "aux"
+            and (c.lower_ in lex.words("intent_aux") or c.lower_ in ("can", "could"))
+            for c in be.children
+        )
+    )
 
 
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
@@ -176,6 +237,9 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 found = _governing_verb(tok, lex)
                 if found is not None:
                     return found
+            asked = _requested(tok, lex)
+            if asked is not None:
+                return asked
             if tok.dep_ == "conj" and tok.head.i != tok.i:
                 tok, skip_own, own_seen = tok.head, True, False  # shares its first conjunct's
                 continue
@@ -198,6 +262,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
             if found is not None:
                 return found
         elif tok.i == trigger.i and tok.pos_ in ("NOUN", "PROPN") and is_negated(tok):
+            if _ruled_out(tok, lex):
+                return Modality("asserted", "be", "refused")
             return Modality("negated")
         if tok.head.i == tok.i:
             break
