@@ -69,7 +69,8 @@ class OrganisationReader:
         for actor in named:
             if actor is not None and actor.country == "IGO":
                 return [replace(actor, text=head.text), *(a for a in listed if a is not None)]
-        return None
+        # "the regional leaders" before any organisation is named: not the states last named
+        return [] if regional else None
 
     def last_of_sector(self, sector: str, head: Token, scope: SentenceScope) -> Actor | None:
         """The actor of this sector the text named last (a court for "the judges"), if an
