@@ -20,16 +20,18 @@ from seismo.coding.arguments import (
     is_passive,
     noun_slot_phrases,
     object_complement_controller,
+    owned_by_pronoun,
     phrase,
     subject_of,
     verb_slot_phrases,
 )
 from seismo.coding.constructions import (
+    condemned_object,
     in_background,
     place_heads,
     reciprocal_slots,
-    stated_act,
-    story_dyad,
+    ruling_out_speaker,
+    story_pair_dyad,
     story_pair_sides,
     story_pair_target,
 )
@@ -83,14 +85,8 @@ def parties(
                 found = subject_of(rel)
                 if found is not None and found.head.lower_ not in RELATIVES:
                     sources = resolve_all([found])
-        if (
-            not sources
-            and tok.dep_ == "attr"
-            and children(tok.head, "expl")
-            and any(c.lower_ == "no" for c in tok.children)
-        ):  # "there will be no talks, X said": the speaker rules them out
-            found = subject_of(tok.head)
-            sources = resolve_all([found] if found else [])
+        if not sources and (found := ruling_out_speaker(tok)) is not None:
+            sources = resolve_all([found])  # "there will be no talks, X said": X
         controller = object_complement_controller(tok) if not sources else None
         if controller is not None:  # "condemned Israel for an air strike": Israel struck
             sources = resolve_all([phrase(controller, "controller")])
@@ -206,7 +202,7 @@ def parties(
         if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
             # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
             found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
-        if _owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
+        if owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
             found_actors = [
                 a for a in found_actors if a.key not in source_keys or a.text != ph.head.text
             ]
@@ -276,18 +272,10 @@ def parties(
             how = "object"
     if (
         not targets
-        # a guessed source gets no guessed target; one read off a controller ("Lima was
-        # quick to recall") is not a guess
+        # a guessed source gets no guessed target (one read off a controller is no guess)
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and (
-            trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
-            or (trig.rule.code in lex.word_set("codes", "story_pair_codes") and stated_act(tok))
-        )
+        and (dyad := story_pair_dyad(tok, trig.rule.code, scope.ctx.events)) is not None
     ):
-        force = lex.word_set("codes", "force_roots")
-        if trig.rule.code[:2] not in lex.word_set("codes", "story_pair_roots"):
-            force = lex.word_set("codes", "cooperation_roots")  # praise follows cooperation
-        dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
         targets = story_pair_target(dyad, sources)
         if targets:
             how = "inferred"
@@ -300,13 +288,7 @@ def _author_of_condemned_act(
     """ "Lula condemned the operation", "Hague deplored the killings", "complained that the
     raid violated ...": the author of the violence the story last reported, when the object
     (or the subject of the complaint's clause) names such an act and nobody else."""
-    obj = trig.obj
-    if obj is None and not trig.nominal and trig.token.dep_ == "relcl":
-        obj = trig.token.head  # "a move the White House called odd": the move
-    if obj is None and not trig.nominal:
-        # "complained that Saturday's raid violated its sovereignty": the act the clause is about
-        clause = children(trig.token, "ccomp")
-        obj = next((c for c in (children(clause[0], "nsubj") if clause else [])), None)
+    obj = trig.obj if trig.nominal else condemned_object(trig.token, trig.obj)
     acts = scope.ctx.events
     if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
         return []
@@ -344,11 +326,6 @@ def _is_role(tok: Token, discourse: Discourse) -> bool:
     """A noun our tables list as a role of a state ("ambassador", "forces")."""
     roles = discourse.kb.tables.roles
     return tok.lower_ in roles or tok.lemma_.lower() in roles
-
-
-def _owned_by_pronoun(ph: Phrase) -> bool:
-    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
 
 
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
