@@ -195,6 +195,8 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     lemma = noun.lemma_.lower()
+    if lemma in lex.words("refusal_nouns"):
+        return Modality("asserted", lemma, "refused")
     if lemma not in lex.words("intent_nouns"):
         return None
     if is_negated(noun):
@@ -204,8 +206,35 @@ def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     return Modality("asserted", lemma, "intent_expressed")
 
 
+def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
+    """An act inside a clause that is itself only asked for or owed: "demanded that X refuse
+    to recognise Y", "said the US must be ready to mediate". Climbs complements (not
+    adverbial or relative clauses, which are acts of their own) to the asking verb."""
+    tok = trigger
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.i != trigger.i and _aux(tok, lex) == "obliged":
+                return Modality("hypothetical", None, "obliged")
+            asked = _requested(tok, lex)
+            if asked is not None:
+                return asked
+        if tok.dep_ in ("advcl", "relcl", "parataxis", "ROOT", "csubj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event a trigger carries."""
+    found = _modality_of(trigger, lex)
+    if found.value in ("asserted", "intended") and found.kind != "requested":
+        asked = _asked_above(trigger, lex)
+        if asked is not None:
+            return asked
+    return found
+
+
+def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
     tok = trigger
     own_seen = False
     skip_own = False
