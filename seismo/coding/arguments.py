@@ -60,6 +60,10 @@ def phrase(head: Token, via: str) -> Phrase:
                 agentive = lexicon_of(head.doc).words("agent_participles")
                 if child.dep_ == "acl" and child.lemma_.lower() in agentive:
                     stack.extend(a for a in children(child, "agent"))  # "... conducted by X"
+                serving = lexicon_of(head.doc).words("serving_verbs")
+                if child.dep_ == "relcl" and child.lemma_.lower() in serving:
+                    # "an agent who spied for the US": whom the person serves
+                    stack.extend(p for p in children(child, "prep") if p.lower_ == "for")
                 continue
             if child.dep_ == "punct":
                 continue
@@ -80,14 +84,15 @@ def is_passive(verb: Token) -> bool:
 
 def direct_object(verb: Token) -> Token | None:
     """The thing acted on: the object, or the subject of a passive verb."""
-    for dep in ("dobj", "obj"):
+    for dep in ("dobj", "obj", "nsubjpass"):
         found = children(verb, dep)
+        if dep == "nsubjpass" and not is_passive(verb):
+            continue
         if found:
+            if found[0].lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "the accord, which was reached between ...": the accord
             return found[0]
     if is_passive(verb):
-        found = children(verb, "nsubjpass")
-        if found:
-            return found[0]
         if verb.dep_ == "acl":  # "the islands, captured by ..." - the noun is the object
             return verb.head
     return None
@@ -126,20 +131,25 @@ def complements(verb: Token, lemmas: frozenset[str]) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     heads = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     heads += [c for p in children(verb, "prep") for c in children(p, "pcomp")]
+    # "gave him / had 48 hours TO LEAVE": an infinitive on the verb's object is its complement
+    heads += [c for o in children(verb, "dobj", "npadvmod") for c in children(o, "relcl", "acl")
+              if any(a.lower_ == "to" for a in children(c, "aux"))]  # fmt: skip
     heads += [c for h in list(heads) for c in children(h, "conj") if c.pos_ in ("VERB", "AUX")]
     # "said X will HAVE TO pay a price", "is GOING TO pay": the verb after a semi-modal
     semi = lexicon_of(verb.doc).words("semi_modals")
     heads += [c for h in list(heads) if h.lemma_.lower() in semi for c in children(h, "xcomp")]
     # a modal counts as the complement's word too: "said that X MUST withdraw"; so does the
-    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL"
+    # predicate of a linking verb: "said the test WAS A THREAT", "said it was ILLEGAL", and
+    # what an object predicate calls its object: "called the raid an ODD move"
     return [
         h for h in heads
         if h.lemma_.lower() in lemmas
         or any(a.lemma_.lower() in lemmas for a in children(h, "aux"))
+        or (h.dep_ == "oprd" and predicate_words(h) & lemmas and not _denied(h))
         or (
             h.lemma_ == "be" and not children(h, "neg")  # "said it was NOT illegal": no charge
             and any(
-                _predicate_words(p) & lemmas and not _denied(p)
+                predicate_words(p) & lemmas and not _denied(p)
                 for p in children(h, "attr", "acomp")
             )
         )
@@ -151,9 +161,31 @@ def _denied(pred: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in pred.children)
 
 
-def _predicate_words(pred: Token) -> set[str]:
-    """The predicate's lemma and those of its conjuncts: "illegal and a violation"."""
-    return {pred.lemma_.lower()} | {c.lemma_.lower() for c in children(pred, "conj")}
+def predicate_words(pred: Token) -> set[str]:
+    """What a predicate calls its subject: its lemma, its conjuncts' ("illegal and a
+    violation"), its adjectives' ("an ODD reaction", "a FLAGRANT violation") and, after a
+    noun of kind (rules/words.yaml: kind_nouns), the noun it names ("an act of WAR")."""
+    words: set[str] = set()
+    kinds = lexicon_of(pred.doc).words("kind_nouns")
+    for word in [pred, *children(pred, "conj")]:
+        words.add(word.lemma_.lower())
+        if word.pos_ in ("NOUN", "PROPN"):
+            words |= {c.lemma_.lower() for c in children(word, "amod")}
+        words |= kind_named(word, kinds)
+    return words
+
+
+def kind_named(noun: Token, kinds: frozenset[str] | None = None) -> set[str]:
+    """The noun a noun of kind names: "an act of WAR", "a form of AGGRESSION" (none for a
+    noun that is no noun of kind, rules/words.yaml: kind_nouns)."""
+    if kinds is None:
+        kinds = lexicon_of(noun.doc).words("kind_nouns")
+    if noun.lemma_.lower() not in kinds:
+        return set()
+    return {
+        o.lemma_.lower() for p in children(noun, "prep") if p.lower_ == "of"
+        for o in children(p, "pobj")
+    }  # fmt: skip
 
 
 def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -169,6 +201,10 @@ def _pp_objects(tok: Token, prep_word: str) -> list[Token]:
                     found.extend(children(inner, "pobj", "pcomp"))
     return found
 
+
+# Prepositions of the place an act happens at, whose own phrase may name its sides
+# ("fighting on the border between X and Y"): a closed class, kept in Python.
+PLACE_PREPS = frozenset({"on", "along", "near", "at", "across", "over"})
 
 # Partners that spaCy may hang off the object's topic rather than the object itself.
 NESTED_PARTNER_PREPS = frozenset({"with", "against"})
@@ -194,8 +230,20 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
             found = [o for p in children(obj, "prep") for t in children(p, "pobj")
                      for o in _pp_objects(t, word)]  # fmt: skip
         return found
+    if kind == "attr_pp":  # "called the raid an act of war BY X": the predicate's phrase
+        return [o for a in children(trigger, "attr", "oprd") for o in _pp_objects(a, word)]
+    if kind == "place_pp":  # "fighting on the border BETWEEN X and Y", "... WITH X"
+        holders = [trigger]
+        if trigger.dep_ == "nsubj" and trigger.head.pos_ in ("VERB", "AUX"):
+            holders.append(trigger.head)  # "clashes erupted along the border with X"
+        return [o for h in holders for p in children(h, "prep") if p.lower_ in PLACE_PREPS
+                for place in children(p, "pobj") for o in _pp_objects(place, word)]  # fmt: skip
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
-        return [s for c in children(trigger, "ccomp", "xcomp") for s in children(c, "nsubj")]
+        clauses = children(trigger, "ccomp", "xcomp") + [
+            c for h in ([trigger, obj] if obj is not None else [trigger])
+            for c in children(h, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))
+        ]  # "set a deadline for X to leave": X  # fmt: skip
+        return [s for c in clauses for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []
     if kind == "poss":
@@ -219,20 +267,16 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     if subjects:
         head = subjects[0]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
-            issued = verb.head
-            if (
-                issued.lemma_.lower() in lexicon_of(verb.doc).words("document_nouns")
-                and issued.dep_ in ("dobj", "nsubjpass")
-                and issued.head.pos_ in ("VERB", "AUX")
-            ):  # "adopted a resolution which demanded": whoever adopted it demands
-                found = subject_of(issued.head, depth + 1)
-                if found is not None:
-                    return found
-            return phrase(verb.head, "relative")
+            # "adopted a resolution which demanded": whoever adopted it demands
+            issuer = _issuer(verb, depth)
+            return issuer if issuer is not None else phrase(verb.head, "relative")
         return phrase(head, "subject")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and not is_passive(verb) and not infinitive:
-        return phrase(verb.head, "relative")  # "resolutions condemning X": the resolutions act
+        # "issued a statement condemning X": who issued it condemns; "resolutions condemning
+        # X" with nobody issuing them: the resolutions act
+        issuer = _issuer(verb, depth)
+        return issuer if issuer is not None else phrase(verb.head, "relative")
     controller = object_complement_controller(verb)
     if controller is not None:
         return phrase(controller, "controller")
@@ -261,6 +305,38 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
             found.via = "controller"
         return found
     return None
+
+
+def issued_document(verb: Token) -> tuple[Token, Token] | None:
+    """The document `verb` speaks for, and the verb that issued it: "handed Tokyo a NOTE
+    PROTESTING", "adopted a RESOLUTION which DEMANDED" (a document noun, the object of a
+    verb); spaCy may hang the participle on the verb instead ("handed X a note, protesting")."""
+    words = lexicon_of(verb.doc).words("document_nouns")
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl"):
+        if head.lemma_.lower() in words and head.dep_ in ("dobj", "nsubjpass"):
+            if head.head.pos_ in ("VERB", "AUX"):
+                return head, head.head
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj"):
+        held = [o for o in children(head, "dobj") if o.lemma_.lower() in words]
+        if held:
+            return held[0], head
+    return None
+
+
+def _issuer(verb: Token, depth: int) -> Phrase | None:
+    issued = issued_document(verb)
+    return subject_of(issued[1], depth + 1) if issued is not None else None
+
+
+def recipient_phrases(verb: Token) -> list[Phrase]:
+    """Who a document was handed or sent to: "sent Japan a letter demanding X", "delivered
+    a note to Japan protesting X" (the issuing verb's indirect object or "to" phrase)."""
+    issued = issued_document(verb)
+    if issued is None:
+        return []
+    heads = children(issued[1], "dative", "iobj") + _pp_objects(issued[1], "to")
+    return [phrase(h, "slot:recipient") for h in heads if h.pos_ in ("PROPN", "NOUN")]
 
 
 # "along with", "together with", "alongside", "like": a closed class, see PRONOUNS.
@@ -311,6 +387,14 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
             for clause in children(verb, "xcomp", "ccomp"):
                 found.append(Phrase(clause, list(clause.subtree), "slot:clause_tree"))
             continue
+        if slot == "comp_obj":  # "ordered forces to the region to assist GREECE"
+            for comp in comps:
+                helped = direct_object(comp)
+                if helped is not None:  # not the foe of "to support the war AGAINST X"
+                    aside = {t.i for p in children(helped, "prep") for t in p.subtree}
+                    kept = [t for t in phrase(helped, "x").tokens if t.i not in aside]
+                    found.append(Phrase(helped, kept, "slot:comp_obj"))
+            continue
         if slot == "clause_subject" and comps:  # the subject of the complement matched
             for comp in comps:
                 subjects = children(comp, "nsubj")
@@ -325,4 +409,4 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         for holder in holders:
             for head in slot_heads(holder, slot, obj):
                 found.append(phrase(head, f"slot:{slot}"))
-    return found
+    return found + recipient_phrases(verb)  # last: a slot of the verb's own comes first

@@ -21,6 +21,7 @@ from seismo.coding.discourse import (
 )
 from seismo.coding.events import drop_restatements, events_for
 from seismo.coding.lexicon import LEXICON_KEY, Lexicon
+from seismo.coding.shortnames import may_name_by_word
 from seismo.coding.stances import StanceReader
 from seismo.coding.storytime import (
     OPENING_PARAGRAPHS,
@@ -81,7 +82,10 @@ class Coder:
             ctx.enter_paragraph(paragraphs[si])
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             if not sent_mentions and not (ctx.last_pair and names_a_pair(sent)):
-                if not ctx.recent or not any(t.lower_ in self.kb.tables.roles for t in sent):
+                if not ctx.recent or not (
+                    any(t.lower_ in self.kb.tables.roles for t in sent)
+                    or may_name_by_word(sent, self.lex.words("compass_words"))
+                ):
                     continue  # nobody named, nobody to infer: nothing to code
             dates = SentenceDates.find(sent, doc.published, _tense(sent))
             reference = (

@@ -132,7 +132,8 @@ def story_dyad(
     """The story's last dyad an act of this root continues: the last event with a target;
     for an act of force (rules/codes.yaml: force_roots), the last act of force, and none
     when the story has none yet ("Japan condemned Russia ... Moscow's attack" is not
-    against Japan: a quarrel in words does not say whom a first shot is aimed at)."""
+    against Japan: a quarrel in words does not say whom a first shot is aimed at). The
+    same holds for any family of roots passed as `force_roots` (acts of cooperation)."""
     dyads = [(e.source, e.target, e.root) for e in events
              if e.target is not None and e.modality == "asserted"]  # fmt: skip
     if root in force_roots:
@@ -173,6 +174,18 @@ def story_pair_target(last_pair: tuple[Actor, Actor] | None, sources: list[Actor
             return [Actor(code=other.country, country=other.country, sector=None,
                           name=other.name, text=other.text)]  # fmt: skip
     return []
+
+
+def stated_act(verb: Token) -> bool:
+    """Whether a verb states its act (done, or announced with "will") rather than one that
+    is urged, owed or a purpose: only a stated act with no party named is taken to be
+    between the story's two sides (rules/codes.yaml: story_pair_codes). "A proposal for
+    signing", "an offer to sign" (grammar.yaml: intent_nouns) name an act not done."""
+    lex = lexicon_of(verb.doc)
+    if any(c.dep_ == "aux" and c.lower_ in lex.words("unstated_aux") for c in verb.children):
+        return False
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return head.lemma_.lower() not in lex.words("intent_nouns")
 
 
 def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:

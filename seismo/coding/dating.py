@@ -207,6 +207,8 @@ def _present(verb: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+# auxiliaries of a clause in the past ("had met", "has met", "was signed", "did not meet")
+PAST_AUXES = frozenset({"had", "has", "have", "was", "were", "did", "'d"})
 FRAME_PREPS = frozenset({"in", "at", "during", "through", "with"})
 
 
@@ -241,7 +243,49 @@ class SentenceDates:
     @classmethod
     def find(cls, sent: Span, anchor: dt.date | None, tense: str | None) -> SentenceDates:
         found = find_temporal_expressions(sent.text, anchor, tense)
-        return cls(sent, [e for e in found if not is_dateline(sent.text, e)])
+        dates = cls(sent, [e for e in found if not is_dateline(sent.text, e)])
+        if anchor is not None and dates.expressions:
+            dates.expressions = dates._by_own_tense(anchor, tense)
+        return dates
+
+    def _by_own_tense(self, anchor: dt.date, tense: str | None) -> list[TemporalExpression]:
+        """Expressions whose reading depends on tense ("in April", "on Tuesday"), read by
+        the tense of their own clause, not the sentence's: "the deal will prevent a return
+        of the fighting that broke out in April" means the April before, not the next."""
+        readings = {
+            t: {(e.start, e.end): e for e in find_temporal_expressions(self.sent.text, anchor, t)}
+            for t in ("past", "future")
+        }
+        out = []
+        for expr in self.expressions:
+            span = (expr.start, expr.end)
+            past, future = readings["past"].get(span), readings["future"].get(span)
+            if past is None or future is None or past.date.value == future.date.value:
+                out.append(expr)
+                continue
+            own = self._clause_tense(expr)
+            out.append(past if own == "past" else future if own == "future" else expr)
+        return out
+
+    def _clause_tense(self, expr: TemporalExpression) -> str | None:
+        """ "past" or "future" for the finite clause an expression hangs from; None when it
+        is present or the parse does not say (the sentence's tense then stands)."""
+        tok = self._anchor_token(expr)
+        for _ in range(4):
+            if tok is None:
+                return None
+            verb = clause_head(tok)
+            auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & {"will", "shall", "'ll"}:
+                return "future"
+            if verb.tag_ == "VBD" or auxes & PAST_AUXES:
+                return "past"
+            if verb.tag_ in ("VBZ", "VBP") or auxes & {"is", "are", "am", "'s", "'re"}:
+                return None
+            if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+                return None  # "agreed to meet in May": ahead of "agreed", not known how far
+            tok = verb.head  # "Speaking in May, he said": the tense of "said"
+        return None
 
     def _token_at(self, char: int) -> Token | None:
         span = self.sent.char_span(char, char + 1, alignment_mode="expand")
@@ -327,11 +371,16 @@ class SentenceDates:
         date): the caller keeps its warning instead of borrowing a neighbour's date.
         """
         pos = trigger.idx - self.sent.start_char
-        best: tuple[float, TemporalExpression] | None = None
+        clause = clause_head(trigger)
+        best: tuple[tuple[bool, float], TemporalExpression] | None = None
         for expr in self.expressions:
             if not self.belongs_to(expr, trigger):
                 continue
-            score = float(min(abs(expr.start - pos), abs(expr.end - pos)))
+            # the trigger's own clause before a clause above it, then the nearest: "will
+            # send troops in May, after Chad attacked in March" dates the attack March
+            anchor = self._anchor_token(expr)
+            above = anchor is not None and clause_head(anchor).i != clause.i
+            score = (above, float(min(abs(expr.start - pos), abs(expr.end - pos))))
             if best is None or score < best[0]:
                 best = (score, expr)
         return best[1].date if best is not None else None

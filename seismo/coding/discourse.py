@@ -21,6 +21,7 @@ from seismo.coding.constructions import RoleMemory
 from seismo.coding.dating import SentenceDates
 from seismo.coding.lexicon import Lexicon
 from seismo.coding.roles import PERSON_KINDS, RoleReader, in_locative, names_a_mission, role_key
+from seismo.coding.shortnames import state_by_name_word
 from seismo.coding.storytime import StoryTime
 from seismo.model import Actor, Document, Event, EventDate
 
@@ -141,12 +142,20 @@ class Discourse:
         owned = self.roles.owned(ph, lambda owner: self.pronoun_actors(owner, scope), pair)
         if owned is not None:  # "his foreign minister", "its army", "his country"
             return owned
-        body = self.roles.named_body(ph, scope)
+        body = self.roles.organisations.named_body(ph, scope)
         if body is not None:  # "the alliance", "the court"
             return body
         described = self.roles.described_state(ph, scope)
         if described is not None:  # "the South American nation"
             return described
+        if not scope.mentions_in([ph.head]):  # "Sudan and South Sudan ... the South"
+            named = [self.resolve(m, scope.on) for m in reversed(scope.mentions)]
+            named += [a for _, a in reversed(ctx.recent)]
+            short = state_by_name_word(
+                ph.head, [a for a in named if a is not None], self.lex.words("compass_words")
+            )
+            if short is not None:
+                return [short]
         if ctx.last_pair and _names_last_pair(ph, self.lex.words("pair_words")):
             if not scope.mentions_in(ph.tokens):
                 return list(ctx.last_pair)

@@ -14,6 +14,7 @@ from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
 from seismo.coding.constructions import place_entered_before
+from seismo.coding.coups import coup_parties
 from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.gapping import gapped_pairs
@@ -63,6 +64,7 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     if trig.rule.copy:
         return _copy(trig, scope, discourse, date, mod)
     sources, targets, how = parties(trig, scope, discourse)
+    sources, targets = coup_parties(trig.token, code, sources, targets, discourse.lex)
     if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
         targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
     if not sources and not (trig.rule.symmetric and len(targets) >= 2):
@@ -115,6 +117,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         pairs += gapped
     if not pairs:
         return []
+    if trig.rule.reverse:  # "X's diplomats had 48 hours to leave Y": Y expels X's diplomats
+        pairs = [(t, s) for s, t in pairs if t is not None]
+    if trig.rule.both_ways:  # "swapped prisoners": each side released the other's people
+        pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
     if trig.nominal and (trig.light_verb is None or not date.value or carried):
         known = known_event_date(
             pairs[0][0].country, pairs[0][1].country if pairs[0][1] else None,
@@ -122,6 +128,13 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         )  # fmt: skip
         if known is not None:
             date, carried = replace(known, basis="text"), False
+    if carried and mod in ("asserted", "negated"):
+        retold = ctx.clock.tellings.day_of(trig.token, code[:2], pairs)
+        if retold is not None:  # the same act told again lower down: its first day
+            date = replace(retold, basis="story", warning=None)
+    elif not carried and date.basis == "text" and not trig.nominal:
+        # a named act ("over Tuesday's attack") has parties the text leaves to inference
+        ctx.clock.tellings.note(trig.token, code[:2], pairs, date)
     if date.value and not carried and pairs[0][1] is not None:
         src, tgt = pairs[0][0].key, pairs[0][1].key
         answered = [e.date for e in ctx.events

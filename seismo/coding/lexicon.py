@@ -47,6 +47,12 @@ class Rule:
     # verbs: what a copular complement clause calls its subject ("said the raid WAS
     # UNACCEPTABLE", "called it a VIOLATION"): the lemma of its attribute or its adjective
     verdict: frozenset[str] = frozenset()
+    # a mutual act of two sides, each doing it to the other ("swapped prisoners"): one
+    # event each way, where a symmetric act is one event for the pair
+    both_ways: bool = False
+    # verbs: the subject undergoes the act of the state its target slot names ("Iranian
+    # diplomats had 48 hours to leave the kingdom": the kingdom expels Iran's diplomats)
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,9 @@ class Lexicon:
 
     verbs: dict[str, list[Rule]] = field(default_factory=dict)
     nouns: dict[str, Rule] = field(default_factory=dict)
+    # nouns a later file defines again with other `requires` words ("an exchange of fire",
+    # "a prisoner exchange"): tried in file order when the first rule's words are missing
+    noun_fallbacks: dict[str, list[Rule]] = field(default_factory=dict)
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)  # word lists by name
     lists: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     tables: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
@@ -122,12 +131,15 @@ def _rule(lemma: str, raw: dict[str, Any], noun: bool) -> Rule:
         comp=_words(raw.get("comp")),
         agent=_words(raw.get("agent")),
         verdict=_words(raw.get("verdict")),
+        both_ways=bool(raw.get("both_ways", False)),
+        reverse=bool(raw.get("reverse", False)),
     )
 
 
 def _merge(lex: Lexicon, section: str, data: Any, ours: bool) -> None:
     """Add one checked section. Our own files extend each other's rules for a verb (tried in
-    file order) and the first to define a noun keeps it; an overlay replaces the rules of
+    file order) and the first to define a noun keeps it (a later definition with its own
+    `requires` words is its fallback: "a prisoner exchange" beside "an exchange of fire"); an overlay replaces the rules of
     the words it names. Word lists grow; tables take the overlay's entries; an overlay's
     territories are tried before ours."""
     if section == "verbs":
@@ -138,6 +150,9 @@ def _merge(lex: Lexicon, section: str, data: Any, ours: bool) -> None:
     elif section == "nouns":
         for lemma, raw in data.items():
             if ours and str(lemma) in lex.nouns:
+                if raw.get("requires"):
+                    rule = _rule(str(lemma), raw, noun=True)
+                    lex.noun_fallbacks.setdefault(str(lemma), []).append(rule)
                 continue
             lex.nouns[str(lemma)] = _rule(str(lemma), raw, noun=True)
     elif section in ("grammar", "words"):

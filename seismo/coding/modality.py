@@ -224,6 +224,22 @@ def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _ruled_out(noun: Token, lex: Lexicon) -> bool:
+    """ "There will be no negotiations with X", "there can be no talks": an act ruled out
+    for the future is refused (CAMEO 12), not merely absent ("there were no talks")."""
+    be = noun.head
+    return (
+        noun.dep_ == "attr"
+        and be.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in be.children)
+        and any(
+            c.dep_ == "aux"
+            and (c.lower_ in lex.words("intent_aux") or c.lower_ in ("can", "could"))
+            for c in be.children
+        )
+    )
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event a trigger carries."""
     found = _modality_of(trigger, lex)
@@ -275,6 +291,8 @@ def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
             if found is not None:
                 return found
         elif tok.i == trigger.i and tok.pos_ in ("NOUN", "PROPN") and is_negated(tok):
+            if _ruled_out(tok, lex):
+                return Modality("asserted", "be", "refused")
             return Modality("negated")
         if tok.head.i == tok.i:
             break

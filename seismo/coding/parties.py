@@ -29,10 +29,12 @@ from seismo.coding.constructions import (
     in_background,
     place_heads,
     reciprocal_slots,
+    stated_act,
     story_dyad,
     story_pair_sides,
     story_pair_target,
 )
+from seismo.coding.crowds import place_public
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
 from seismo.coding.passives import agentless_force, geo_place_target
@@ -81,6 +83,14 @@ def parties(
                 found = subject_of(rel)
                 if found is not None and found.head.lower_ not in RELATIVES:
                     sources = resolve_all([found])
+        if (
+            not sources
+            and tok.dep_ == "attr"
+            and children(tok.head, "expl")
+            and any(c.lower_ == "no" for c in tok.children)
+        ):  # "there will be no talks, X said": the speaker rules them out
+            found = subject_of(tok.head)
+            sources = resolve_all([found] if found else [])
         controller = object_complement_controller(tok) if not sources else None
         if controller is not None:  # "condemned Israel for an air strike": Israel struck
             sources = resolve_all([phrase(controller, "controller")])
@@ -109,7 +119,8 @@ def parties(
         ):
             # "condemned the sanctions against X": the target is who imposed them, not X
             noun_rule = lex.nouns[obj.lemma_.lower()]
-            tgt_phrases = noun_slot_phrases(obj, noun_rule.source)
+            named = [p for p in tgt_phrases if p.via.startswith("slot:attr_pp")]  # "... BY X"
+            tgt_phrases = noun_slot_phrases(obj, noun_rule.source) + named
         companions = companion_phrases(tok)
         if sources and trig.rule.code in lex.word_set("codes", "travel_codes"):
             # "arrived in Banjul with Mauritania's president": who travels with the subject
@@ -164,6 +175,9 @@ def parties(
                     return sources, story_targets, how
             else:
                 sources = _agentless_source(tok, tgt_phrases, scope, discourse)
+    if not sources and trig.rule.code[:2] in lex.word_set("codes", "place_public_roots"):
+        sources = place_public(tok, scope, discourse.actors_of)  # "protests erupted in Lima"
+        how = "inferred" if sources else how
     if (
         trig.nominal
         and trig.rule.symmetric
@@ -265,9 +279,14 @@ def parties(
         # a guessed source gets no guessed target; one read off a controller ("Lima was
         # quick to recall") is not a guess
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+        and (
+            trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
+            or (trig.rule.code in lex.word_set("codes", "story_pair_codes") and stated_act(tok))
+        )
     ):
         force = lex.word_set("codes", "force_roots")
+        if trig.rule.code[:2] not in lex.word_set("codes", "story_pair_roots"):
+            force = lex.word_set("codes", "cooperation_roots")  # praise follows cooperation
         dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
         targets = story_pair_target(dyad, sources)
         if targets:
@@ -282,6 +301,8 @@ def _author_of_condemned_act(
     raid violated ...": the author of the violence the story last reported, when the object
     (or the subject of the complaint's clause) names such an act and nobody else."""
     obj = trig.obj
+    if obj is None and not trig.nominal and trig.token.dep_ == "relcl":
+        obj = trig.token.head  # "a move the White House called odd": the move
     if obj is None and not trig.nominal:
         # "complained that Saturday's raid violated its sovereignty": the act the clause is about
         clause = children(trig.token, "ccomp")

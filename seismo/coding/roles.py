@@ -20,6 +20,7 @@ from seismo.actors.entries import ISO3
 from seismo.coding.arguments import Phrase, children
 from seismo.coding.constructions import role_words
 from seismo.coding.lexicon import Lexicon, lexicon_of
+from seismo.coding.organisations import OrganisationReader
 from seismo.model import Actor
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class RoleReader:
     def __init__(self, kb: ActorBase, lex: Lexicon) -> None:
         self.kb = kb
         self.lex = lex
+        self.organisations = OrganisationReader(kb, lex)
 
     def owned(
         self,
@@ -76,27 +78,6 @@ class RoleReader:
             found.append(Actor(code=f"{actor.country}{sector or ''}", country=actor.country,
                                sector=sector, name=actor.name, text=head.text))  # fmt: skip
         return found or None
-
-    def named_body(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
-        """ "NATO leaders met ... The alliance condemned", "the ICC ... the court": a definite
-        organisation noun with nothing named in it is the organisation last named, in this
-        sentence or before it. None: not such a phrase, or no organisation named."""
-        head = ph.head
-        if head.lemma_.lower() not in self.lex.words("organisation_nouns") or head.tag_ != "NN":
-            return None
-        if head.dep_ == "poss":
-            return None  # "at the alliance's summit": a host, not a party of the talks
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
-        if scope.mentions_in(ph.tokens):
-            return None
-        here = [m for m in scope.mentions if m.end <= head.i]
-        named = [self.kb.resolve(m, scope.on) for m in reversed(here)]
-        named += [a for _, a in reversed(scope.ctx.recent)]
-        for actor in named:
-            if actor is not None and actor.country == "IGO":
-                return [replace(actor, text=head.text)]
-        return None
 
     def described_state(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
         """ "the South American nation", "the Asian nation's government": a state the story
@@ -219,6 +200,9 @@ class RoleReader:
             holder = self._office_holder(head, scope)
             if holder is not None:  # "the President": the president the story named
                 return [holder]
+        court = self.organisations.last_of_sector(role.sector, head, scope)
+        if court is not None and court.country == "IGO" and not scope.mentions_in(ph.tokens):
+            return [replace(court, text=head.text)]  # "the ICC ... the judges"
         if definite and head.lemma_.lower() == "leader" and head.tag_ == "NNS":
             pair = scope.ctx.last_pair  # "the leaders": of the two states last acting together
             if pair and all(a.country != "IGO" for a in pair) and not scope.mentions_in(ph.tokens):

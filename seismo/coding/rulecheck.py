@@ -28,12 +28,13 @@ NOUN_TARGETS = (
     "pp:towards",
 )  # fmt: skip
 SLOT_KINDS = ("dobj", "iobj", "attr", "poss", "amod", "compound", "poss_obj", "obj_tree",
-              "clause_subject", "clause_tree")  # fmt: skip
+              "clause_subject", "clause_tree", "comp_obj")  # fmt: skip
 RULE_KEYS = ("code", "object", "prt", "prep", "target", "source", "symmetric", "copy",
-             "requires", "light_only", "pobj", "unless", "comp", "agent", "verdict")  # fmt: skip
+             "requires", "light_only", "pobj", "unless", "comp", "agent", "verdict",
+             "both_ways", "reverse")  # fmt: skip
 WORD_LIST_KEYS = ("object", "pobj", "requires", "target", "source", "unless", "comp", "agent",
                   "verdict")  # fmt: skip
-FLAG_KEYS = ("symmetric", "copy", "light_only")
+FLAG_KEYS = ("symmetric", "copy", "light_only", "both_ways", "reverse")
 
 # The fixed tables of `codes:` and `stances:`: what kind of value each name holds.
 CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
@@ -42,10 +43,11 @@ CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "place_target_roots": "roots", "violent_roots": "roots",
                "assault_roots": "roots", "mutual_codes": "codes",
                "counterpart_roots": "roots", "own_forces_roots": "roots",
-               "story_pair_roots": "roots", "mediation_codes": "codes", "owner_source_roots": "roots", "travel_codes": "codes",
+               "story_pair_roots": "roots", "story_pair_codes": "codes", "cooperation_roots": "roots", "mediation_codes": "codes", "owner_source_roots": "roots", "travel_codes": "codes",
                "force_roots": "roots", "story_joint_codes": "codes",
                "home_target_roots": "roots", "home_target_codes": "codes",
-               "story_attacker_roots": "roots", "retold_roots": "roots"}  # fmt: skip
+               "story_attacker_roots": "roots", "place_public_roots": "roots",
+               "coup_codes": "codes", "retold_roots": "roots"}  # fmt: skip
 STANCE_TABLES = {"regard_verbs": "words", "kinds": "kind_map", "relation_nouns": "kind_map",
                  "friendship_words": "words", "unfriendly_words": "words"}  # fmt: skip
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -65,13 +67,13 @@ def _bad_code(value: Any) -> str | None:
 
 def check_slot(slot: Any) -> str | None:
     kind, _, prep = str(slot).partition(":")
-    if kind in ("pp", "obj_pp") and prep:
+    if kind in ("pp", "obj_pp", "attr_pp", "place_pp") and prep:
         return None
     if kind in SLOT_KINDS and not prep:
         return None
     return (
         f"unknown argument slot '{slot}'; use one of {', '.join(SLOT_KINDS)}, "
-        "pp:<preposition> or obj_pp:<preposition>"
+        "pp:<preposition>, obj_pp:<preposition>, attr_pp:<preposition> or place_pp:<preposition>"
     )
 
 

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from seismo.coding.dating import SentenceDates, clause_head, coarsen, known_events, likely_date
 from seismo.coding.lexicon import lexicon_of
+from seismo.coding.retold import Tellings
 from seismo.dates.relative import STORY_DAY, story_day_offset
 from seismo.model import NO_DATE, Event, EventDate
 
@@ -41,6 +42,8 @@ STORY_WINDOW = dt.timedelta(days=10)
 OPENING_PARAGRAPHS = 3
 OPENING_SENTENCES = 4
 MODAL_FUTURE = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must"})
+# the links of an infinitive to the clause or noun it serves ("sent troops to attack")
+NONFINITE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 NO_ANCHOR_WARNING = "no publication date to place {text!r} against"
 
 
@@ -49,6 +52,11 @@ def clause_tense(tok: Token) -> str | None:
     future (including modals), or None when the parse says nothing."""
     verb = clause_head(tok)
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for _ in range(3):  # "had sent troops to attack X": an infinitive has its governor's tense
+        if verb.tag_ != "VB" or auxes != ["to"] or verb.dep_ not in NONFINITE_DEPS:
+            break
+        verb = clause_head(verb.head)
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxes or ("'d" in auxes and verb.tag_ == "VBN"):
         speech = lexicon_of(tok.doc).words("reporting_verbs")  # grammar.yaml
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech:
@@ -77,6 +85,7 @@ class StoryTime:
     story: EventDate | None = None  # the day the opening says the story happened
     ref: EventDate | None = None  # the date the current paragraph has reached
     paragraph: int = -1
+    tellings: Tellings = field(default_factory=Tellings)  # acts dated to a day, to retell
 
     @classmethod
     def open(cls, published: dt.date | None, opening: list[SentenceDates]) -> StoryTime:
@@ -149,9 +158,17 @@ class StoryTime:
     ) -> tuple[EventDate, bool]:
         """The event's date and whether it was carried (not its own expression)."""
         own = self.own_date(dates, trigger)
-        if own is not None:
+        if own is not None and not (modality in ("asserted", "negated") and self._ahead(own)):
             return own, False
         return self.carried(trigger, modality, reference), True
+
+    def _ahead(self, own: EventDate) -> bool:
+        """A date wholly after the publication. A plan keeps it ("will send tanks in 2025"),
+        but an act read as done cannot have happened after the report ("the next step will
+        be for the ministers to meet next month"): it is the plan, dated when stated."""
+        if self.published is None or not own.value:
+            return False
+        return own.value > self.published.isoformat()[: len(own.value)]
 
     def carried(self, trigger: Token, modality: str, reference: EventDate | None) -> EventDate:
         """The date of an event whose own words give none (steps 2 to 5 above)."""

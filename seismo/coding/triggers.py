@@ -10,8 +10,11 @@ from seismo.coding.arguments import (
     children,
     complements,
     direct_object,
+    issued_document,
+    kind_named,
     object_complement_controller,
     phrase,
+    predicate_words,
 )
 from seismo.coding.lexicon import Lexicon, Rule
 
@@ -42,8 +45,9 @@ def _forms(tok: Token) -> set[str]:
 def _prep_objects(tok: Token, words: frozenset[str] = frozenset()) -> list[Token]:
     """The objects of the prepositions a verb governs ("agreed to a truce", "out of X"),
     only those of `words` when given ("agreed on a deal", not "agreed at the summit")."""
+    # spaCy reads the "to" of "sent troops to the border" as a dative: it counts as a prep
     return [
-        o for p in children(tok, "prep") if not words or p.lower_ in words
+        o for p in children(tok, "prep", "dative") if not words or p.lower_ in words
         for o in children(p, "pobj") + [x for q in children(p, "prep") for x in children(q, "pobj")]
     ]  # fmt: skip
 
@@ -94,8 +98,17 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
     subjects = children(verb, "nsubj")
     if not subjects and verb.dep_ == "conj":
         subjects = children(verb.head, "nsubj")
+    issued = issued_document(verb) if not subjects else None
+    if issued is not None:  # "a NOTE protesting X": the note speaks
+        subjects = [issued[0]]
     words: set[str] = set()
     for subj in subjects:
+        if subj.lower_ in ("he", "she", "they"):
+            # "summoned the ambassador and said he had 72 hours to leave": the pronoun is
+            # the last person the sentence named before it
+            before = [t for t in subj.sent if t.i < subj.i and t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos")]  # fmt: skip
+            subj = before[-1] if before else subj
         words |= _object_words(subj, lex)
     return words
 
@@ -108,7 +121,7 @@ def _verdict_words(clause: Token) -> set[str]:
     if any(c.dep_ == "neg" for c in clause.children):
         return words
     for word in children(clause, "attr", "acomp"):
-        words.add(word.lemma_.lower())
+        words |= predicate_words(word)  # "an act of AGGRESSION"
         words |= {c.lemma_.lower() for c in children(word, "amod", "compound")}
     return words
 
@@ -148,8 +161,11 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if rule.prep and not any(c.lower_ in rule.prep for c in children(tok, "prep", "dative")):
             continue
-        if rule.pobj and not any(_forms(o) & rule.pobj for o in _prep_objects(tok, rule.prep)):
-            continue
+        # a complement's prepositional objects count too: "warned that X's moves might
+        # result in CONSEQUENCES"
+        pobjs = _prep_objects(tok, rule.prep) + [o for c in comps for o in _prep_objects(c)]
+        if rule.pobj and not any((_forms(o) | kind_named(o)) & rule.pobj for o in pobjs):
+            continue  # "likened it to an act of PIRACY" (rules/words.yaml: kind_nouns)
         if rule.unless and (
             words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
         ):
@@ -164,10 +180,24 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _modifier_words(tok: Token) -> set[str]:
-    """The words of a noun's own phrase ("increased activity by the Russian navy")."""
-    return {t.lemma_.lower() for t in phrase(tok, "noun").tokens} | {
-        t.lower_ for t in phrase(tok, "noun").tokens
-    }
+    """The words of a noun's own phrase ("increased activity by the Russian navy"), and the
+    hyphenated words spaCy splits in three ("a cross-border raid": cross, -, border)."""
+    tokens = phrase(tok, "noun").tokens
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    doc = tok.doc
+    for t in tokens:
+        if t.text == "-" and 0 < t.i < len(doc) - 1 and not t.whitespace_:
+            words.add(f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}")
+    return words
+
+
+def _scene_words(tok: Token) -> set[str]:
+    """The words of the place where a subject noun happens, when its verb only says that it
+    happened ("fighting broke out ON THE BORDER between X and Y"): no object, no clause."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or children(verb, "dobj", "ccomp", "xcomp"):
+        return set()
+    return {t.lemma_.lower() for p in children(verb, "prep") for t in p.subtree}
 
 
 def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -186,8 +216,12 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if rule is None:
         return None
     noun = tok
-    if rule.requires and not (_modifier_words(tok) & rule.requires):
-        return None
+    if rule.requires:
+        words = _modifier_words(tok) | _scene_words(tok)
+        candidates = [rule, *lex.noun_fallbacks.get(rule.lemma, [])]
+        rule = next((r for r in candidates if not r.requires or words & r.requires), None)
+        if rule is None:
+            return None
     head = tok.head
     light = None
     if (
@@ -196,7 +230,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         and head.head.lemma_.lower() in lex.words("quantity_nouns")
     ):
         tok, head = head.head, head.head.head  # "imposed a new round of sanctions"
-    if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
+    existential = head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    if tok.dep_ in LIGHT_DEPS and head.pos_ in ("VERB", "AUX") and not existential:
         if head.lemma_.lower() in lex.words("light_verbs"):
             light = head
         elif not (_names_both_actors(noun) or _names_both_actors(tok)):

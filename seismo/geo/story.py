@@ -7,27 +7,14 @@ countries of the events' actors, of the places named unambiguously, and of the d
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from seismo.dateline import match_dateline
 from seismo.geo.gazetteer import Gazetteer, Place
 
 # Where a dateline may sit: the opening of one of the first paragraphs.
 DATELINE_PARAGRAPHS = 3
-_AGENCY = r"(?:\s*\((?:[^)]{1,40})\))?"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-# "HARARE —", "QUITO, Ecuador (AP) —", "OSLO, (Reuters) –", "LIMA/GENEVA, Sep 12",
-# "ACCRA, GHANA—": a place in capitals, perhaps a country or state after a comma, perhaps
-# an agency in brackets, then a dash (or a comma and a month).
-_CAPS_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}?)(?:/[A-Z][A-Z.'’\- ]{{1,40}}?)*"
-    rf"(?:,\s*(?P<region>[A-Z][A-Za-z.’' ]{{1,30}}?))?,?{_AGENCY}\s*(?:[—–-]{{1,2}}|,\s*{_MONTH})"
-)
-# "Smallvillage, Chile – ...": a mixed-case place is a dateline only with a known country after it.
-_MIXED_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z.'’\- ]{{1,40}}?),\s*(?P<region>[A-Z][A-Za-z.’' ]{{1,30}}?){_AGENCY}\s*[—–-]{{1,2}}\s"
-)
 
 
 @dataclass
@@ -49,17 +36,11 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
     """The dateline's place (its name as written, and where it is), if the story has one."""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:DATELINE_PARAGRAPHS]
     for paragraph in paragraphs:
-        head = paragraph[:120]
-        match = _CAPS_DATELINE.match(head)
-        if match is not None and not match.group("place").strip().isupper():
-            match = None
-        if match is None:
-            match = _MIXED_DATELINE.match(head)
-            if match is not None and not _countries(match.group("region"), gazetteer):
-                match = None
-        if match is None:
+        dateline = match_dateline(paragraph)
+        # a mixed-case "Smallvillage, Chile -" is a dateline only with a known country after it
+        if dateline is None or not (dateline.capitals or _countries(dateline.region, gazetteer)):
             continue
-        found = _dateline_place(match.group("place"), match.group("region"), gazetteer)
+        found = _dateline_place(dateline.place, dateline.region, gazetteer)
         if found is not None:
             return found
     return None
