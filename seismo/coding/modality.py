@@ -206,6 +206,16 @@ def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     return Modality("asserted", lemma, "intent_expressed")
 
 
+def _purpose(verb: Token, lex: Lexicon) -> bool:
+    """ "moved ships in order to strengthen its forces", "so as to deter": a goal."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in lex.words("purpose_nouns"):
+        return head.dep_ == "pobj" and head.head.lower_ == "in"
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.words("purpose_marks") for c in verb.children
+    )
+
+
 def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
     """An act inside a clause that is itself only asked for or owed: "demanded that X refuse
     to recognise Y", "said the US must be ready to mediate". Climbs complements (not
@@ -213,6 +223,8 @@ def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
     tok = trigger
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX"):
+            if _purpose(tok, lex):
+                return Modality("hypothetical", "purpose", "purpose")
             if tok.i != trigger.i and _aux(tok, lex) == "obliged":
                 return Modality("hypothetical", None, "obliged")
             asked = _requested(tok, lex)
