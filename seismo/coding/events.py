@@ -300,6 +300,13 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
             for other, word in events
         ):
             continue  # ", setting fire to ...", "in a coordinated assault": the same act told again
+        if any(
+            other is not event
+            and other.source.country == event.source.country
+            and _setting(token, word)
+            for other, word in events
+        ):
+            continue  # "shook hands at a summit": the meeting is where the act took place
         if event.cameo == event.root + "0" and any(
             other.root == event.root
             and other.cameo != event.cameo
@@ -328,6 +335,22 @@ def _elaborates(word: Token, head: Token) -> bool:
         and prep.lower_ in ("in", "during")
         and prep.head.i == head.i
     )
+
+
+def _setting(word: Token, head: Token) -> bool:
+    """Whether the event noun `word` is only where `head`'s act took place: "shook hands AT
+    a regional summit", "clashed at the opening OF the summit"."""
+    node = word
+    for _ in range(2):
+        prep = node.head
+        if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == node.i:
+            return False
+        if prep.lower_ == "at" and prep.head.i == head.i:
+            return word.pos_ == "NOUN"
+        if prep.lower_ != "of":
+            return False
+        node = prep.head  # "the opening of the summit": climb to "opening"
+    return False
 
 
 def _governs(head: Token, word: Token) -> bool:

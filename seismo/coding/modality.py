@@ -230,10 +230,25 @@ def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
             asked = _requested(tok, lex)
             if asked is not None:
                 return asked
+        if tok.dep_ == "relcl" and _generic_description(tok):
+            return Modality("hypothetical", None, "generic")
         if tok.dep_ in ("advcl", "relcl", "parataxis", "ROOT", "csubj") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _generic_description(verb: Token) -> bool:
+    """A relative clause in the simple present on a bare or quantified plural: "states WHICH
+    RECOGNISE its independence", "settlers who refuse to leave". It says what a kind of
+    party does or holds, not that an act took place."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss", "nummod")}
+    return not dets or dets <= {"all", "any", "every", "those", "some", "many", "most"}
 
 
 def _ruled_out(noun: Token, lex: Lexicon) -> bool:
