@@ -280,7 +280,9 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
     trigger governs a trigger of a more specific code of the same root, for the same pair of
     states and modality. Acts side by side stay ("canceled visa-free travel and abandoned
     the talks": 160 and 164; "recalled its envoy and shut the border").
-    An act of force told again by its adjunct goes too ("stormed the embassy, setting fire
+    An act inside the complement of an act of the same root, for the same pair, is that act
+    told again ("signed an agreement to establish relations": one 05). An act of force told
+    again by its adjunct goes too ("stormed the embassy, setting fire
     to cars": one riot; "killed ten in an attack": one attack).
     """
 
@@ -315,6 +317,16 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
             for other, word in events
         ):
             continue  # the generic restatement of a specific act it governs
+        if any(
+            other.root == event.root
+            and word.i != token.i
+            and pair(other) == pair(event)
+            and not (other.cameo == other.root + "0" and event.cameo != other.cameo)
+            and _governs(word, token)
+            and not _participle_between(token, word)
+            for other, word in events
+        ):
+            continue  # "signed a deal to establish ties", "summoned X to complain": one act
         kept.append(event)
     return kept
 
@@ -350,6 +362,16 @@ def _setting(word: Token, head: Token) -> bool:
         if prep.lower_ != "of":
             return False
         node = prep.head  # "the opening of the summit": climb to "opening"
+    return False
+
+
+def _participle_between(word: Token, head: Token) -> bool:
+    """ "signed a treaty, establishing ties": a participle clause tells a further act."""
+    node = word
+    while node.i != head.i and node.i != node.head.i:
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            return True
+        node = node.head
     return False
 
 
