@@ -134,15 +134,23 @@ class RoleMemory:
 
 
 def story_dyad(
-    events: list[Event], root: str, force_roots: frozenset[str]
+    events: list[Event],
+    root: str,
+    force_roots: frozenset[str],
+    travel: frozenset[str] = frozenset(),
+    travellers: frozenset[str | None] = frozenset(),
 ) -> tuple[Actor, Actor] | None:
     """The story's last dyad an act of this root continues: the last event with a target;
     for an act of force (rules/codes.yaml: force_roots), the last act of force, and none
     when the story has none yet ("Japan condemned Russia ... Moscow's attack" is not
     against Japan: a quarrel in words does not say whom a first shot is aimed at). The
     same holds for any family of roots passed as `force_roots` (acts of cooperation)."""
+    # a trip names where its traveller went, not whom the traveller's later act is aimed
+    # at ("Kishida, attending a summit in X, condemned the launch": not X); the host's
+    # act may answer the trip ("Japan called the visit regrettable")
     dyads = [(e.source, e.target, e.root) for e in events
-             if e.target is not None and e.modality == "asserted"]  # fmt: skip
+             if e.target is not None and e.modality == "asserted"
+             and (e.cameo not in travel or e.root == root or e.source.country not in travellers)]  # fmt: skip
     if root in force_roots:
         fights = [d for d in dyads if d[2] in force_roots]
         dyads = fights
@@ -195,16 +203,21 @@ def stated_act(verb: Token) -> bool:
     return head.lemma_.lower() not in lex.words("intent_nouns")
 
 
-def story_pair_dyad(verb: Token, code: str, events: list[Event]) -> tuple[Actor, Actor] | None:
+def story_pair_dyad(
+    verb: Token, code: str, events: list[Event], sources: list[Actor] | None = None
+) -> tuple[Actor, Actor] | None:
     """The dyad an act with no target named continues (rules/codes.yaml story_pair_roots),
     or None when its code is not read that way. Praise, restored ties and signings
     (story_pair_codes) continue the story's last act of cooperation, and only when the act
     is stated, not urged or proposed."""
     lex = lexicon_of(verb.doc)
+    travel = lex.word_set("codes", "travel_codes")
+    own = frozenset(s.country for s in sources or [])
     if code[:2] in lex.word_set("codes", "story_pair_roots"):
-        return story_dyad(events, code[:2], lex.word_set("codes", "force_roots"))
+        return story_dyad(events, code[:2], lex.word_set("codes", "force_roots"), travel, own)
     if code in lex.word_set("codes", "story_pair_codes") and stated_act(verb):
-        return story_dyad(events, code[:2], lex.word_set("codes", "cooperation_roots"))
+        roots = lex.word_set("codes", "cooperation_roots")
+        return story_dyad(events, code[:2], roots, travel, own)
     return None
 
 
@@ -228,9 +241,15 @@ def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
     "decided to sever ties", "ordered the release", "will suspend negotiations" (a reported
     plain future of a reduction of relations). The word lists are in grammar.yaml and
     rules/codes.yaml."""
-    if modality.value != "intended" or root not in lex.word_set("codes", "announced_roots"):
+    if modality.value != "intended":
         return False
     governor = modality.governor
+    if root in lex.word_set("codes", "scheduled_roots") and governor in lex.words(
+        "schedule_governors"
+    ):
+        return True  # "is scheduled to attend a summit in X": the visit on the calendar
+    if root not in lex.word_set("codes", "announced_roots"):
+        return False
     if governor in lex.words("decision_governors"):
         return True
     return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))

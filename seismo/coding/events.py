@@ -148,11 +148,14 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         if flagged is not None:
             date = flagged
             ctx.flagged = flagged
-    if (code[:2] in ("18", "19") or code == "1712") and (
-        _crowd(pairs[0][0], discourse) or _crowd_subject(trig, discourse)
+    if (
+        (code[:2] in ("18", "19") or code == "1712")
+        and code not in discourse.lex.word_set("codes", "weapon_codes")
+        and (_crowd(pairs[0][0], discourse) or _crowd_subject(trig, discourse))
     ):
         # "protesters attacked the French embassy", "a protester tore down the statue": a
-        # riot, not an assault or a state's destruction of property
+        # riot, not an assault or a state's destruction of property; a crowd that fires
+        # rockets or missiles fights (the act decides the root)
         code = "145"
     info = lookup(code)
     trust = confidence(trig, how, date, len(targets), code)

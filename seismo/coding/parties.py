@@ -272,7 +272,7 @@ def parties(
         not targets
         # a guessed source gets no guessed target (one read off a controller is no guess)
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and (dyad := story_pair_dyad(tok, trig.rule.code, scope.ctx.events)) is not None
+        and (dyad := story_pair_dyad(tok, trig.rule.code, scope.ctx.events, sources)) is not None
     ):
         targets = story_pair_target(dyad, sources)
         if targets:

@@ -47,7 +47,8 @@ CODE_TABLES = {"intent": "code_map", "reject": "code_map", "threat": "code_map",
                "force_roots": "roots", "story_joint_codes": "codes",
                "home_target_roots": "roots", "home_target_codes": "codes",
                "story_attacker_roots": "roots", "place_public_roots": "roots",
-               "coup_codes": "codes", "retold_roots": "roots"}  # fmt: skip
+               "coup_codes": "codes", "retold_roots": "roots", "weapon_codes": "codes",
+               "scheduled_roots": "roots"}  # fmt: skip
 STANCE_TABLES = {"regard_verbs": "words", "kinds": "kind_map", "relation_nouns": "kind_map",
                  "friendship_words": "words", "unfriendly_words": "words"}  # fmt: skip
 ISO3 = re.compile(r"^[A-Z]{3}$")
