@@ -118,6 +118,12 @@ def _agent_words(verb: Token, lex: Lexicon) -> set[str]:
     return words
 
 
+def _foretold(clause: Token, lex: Lexicon) -> bool:
+    """A complement told as still to come ("X WOULD attack", "X WILL invade"), not done."""
+    future = lex.words("intent_aux") | lex.words("hypothetical_aux")
+    return any(a.lemma_.lower() in future or a.lower_ in future for a in children(clause, "aux"))
+
+
 def _verdict_words(clause: Token) -> set[str]:
     """What a copular clause calls its subject: "the raid was UNACCEPTABLE", "this is a
     flagrant VIOLATION of ..." (the attribute's or adjective's lemma and its modifiers).
@@ -149,6 +155,8 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         comps = complements(tok, rule.comp)
         if rule.comp and not comps:
             continue
+        if rule.code[:2] == "11" and comps and all(_foretold(c, lex) for c in comps):
+            continue  # "said X would attack Y": a forecast of X's act charges X with nothing
         comp_objs = [o for c in comps if (o := direct_object(c)) is not None]
         rule_words = words.union(*(_object_words(o, lex) for o in comp_objs))
         if rule.objects and not (rule_words & rule.objects):
