@@ -179,8 +179,10 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         pobjs = _prep_objects(tok, rule.prep) + [o for c in comps for o in _prep_objects(c)]
         if rule.pobj and not any((_forms(o) | kind_named(o)) & rule.pobj for o in pobjs):
             continue  # "likened it to an act of PIRACY" (rules/words.yaml: kind_nouns)
+        # a passive's "by" phrase counts: "victims killed BY the crash" (no attacker)
+        agents = [o for a in children(tok, "agent") for o in children(a, "pobj")]
         if rule.unless and (
-            words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok))
+            words & rule.unless or any(_forms(o) & rule.unless for o in _prep_objects(tok) + agents)
         ):
             continue
         controlled = [o for o in comp_objs if not children(o.head, "nsubj", "nsubjpass")]
