@@ -72,6 +72,11 @@ def phrase(head: Token, via: str) -> Phrase:
     return Phrase(head, tokens, via)
 
 
+def owned_by_pronoun(ph: Phrase) -> bool:
+    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -241,8 +246,9 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         clauses = children(trigger, "ccomp", "xcomp") + [
             c for h in ([trigger, obj] if obj is not None else [trigger])
-            for c in children(h, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))
-        ]  # "set a deadline for X to leave": X  # fmt: skip
+            for c in children(h, "advcl", "acl")
+            if any(m.lower_ in ("for", "that") for m in children(c, "mark"))
+        ]  # "set a deadline for X to leave", "its demand that X leave": X  # fmt: skip
         return [s for c in clauses for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []
@@ -266,6 +272,10 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     subjects = children(verb, "nsubj", "csubj")
     if subjects:
         head = subjects[0]
+        if len(subjects) > 1 and head.i == head.sent.start and head.nbor().text == ",":
+            # "Recall, Ankara introduced visas": a word set off before the clause is
+            # misread as a second subject; the clause's own comes next
+            head = subjects[1]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             # "adopted a resolution which demanded": whoever adopted it demands
             issuer = _issuer(verb, depth)
@@ -300,6 +310,11 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
                 gov = gov.head
             if gov.pos_ not in ("VERB", "AUX"):
                 return None
+        if verb.dep_ == "xcomp" and is_passive(gov) and not _pp_objects(gov, "by"):
+            # "Biden is scheduled to meet", "Kenya was invited to join": the passive subject
+            raised = children(gov, "nsubjpass")
+            if raised and raised[0].lower_ not in RELATIVES:
+                return phrase(raised[0], "controller")
         found = subject_of(gov, depth + 1)
         if found is not None and found.via != "agent":
             found.via = "controller"
@@ -390,6 +405,9 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         if slot == "comp_obj":  # "ordered forces to the region to assist GREECE"
             for comp in comps:
                 helped = direct_object(comp)
+                if helped is None:  # "to help protect LATVIA": the object of help's verb
+                    inner = [direct_object(x) for x in children(comp, "xcomp")]
+                    helped = next((o for o in inner if o is not None), None)
                 if helped is not None:  # not the foe of "to support the war AGAINST X"
                     aside = {t.i for p in children(helped, "prep") for t in p.subtree}
                     kept = [t for t in phrase(helped, "x").tokens if t.i not in aside]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.actors.entries import ISO3
-from seismo.coding.arguments import Phrase, children
+from seismo.coding.arguments import Phrase, children, subject_of
 from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
 from seismo.model import Actor, Event
@@ -188,6 +188,19 @@ def stated_act(verb: Token) -> bool:
     return head.lemma_.lower() not in lex.words("intent_nouns")
 
 
+def story_pair_dyad(verb: Token, code: str, events: list[Event]) -> tuple[Actor, Actor] | None:
+    """The dyad an act with no target named continues (rules/codes.yaml story_pair_roots),
+    or None when its code is not read that way. Praise, restored ties and signings
+    (story_pair_codes) continue the story's last act of cooperation, and only when the act
+    is stated, not urged or proposed."""
+    lex = lexicon_of(verb.doc)
+    if code[:2] in lex.word_set("codes", "story_pair_roots"):
+        return story_dyad(events, code[:2], lex.word_set("codes", "force_roots"))
+    if code in lex.word_set("codes", "story_pair_codes") and stated_act(verb):
+        return story_dyad(events, code[:2], lex.word_set("codes", "cooperation_roots"))
+    return None
+
+
 def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
     """ "Qatar brokered the deal": a mediation with no parties named is between the two sides
     of the story's last dyad, neither of them the mediator; "the talks resumed": a joint
@@ -214,3 +227,55 @@ def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
     if governor in lex.words("decision_governors"):
         return True
     return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))
+
+
+# The marks of a condition set to the other side: "... unless X withdraws", "... if X attacks".
+CONDITION_MARKS = frozenset({"unless", "if"})
+
+
+def condition_subjects(verb: Token) -> list[Phrase]:
+    """Who must meet a threat's condition: X in "threatened a strike unless X rescinds the
+    law", "will boycott the vote unless X resigns" (the clause on the threat's verb, or on
+    the verb it is the complement of: "said it will ... unless")."""
+    holders = [verb, *children(verb, "xcomp", "ccomp")]  # "threatened to strike unless ..."
+    if verb.dep_ in ("xcomp", "ccomp", "conj"):
+        holders.append(verb.head)  # "said it will boycott the vote unless ..."
+    found: list[Phrase] = []
+    for holder in holders:
+        for clause in children(holder, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                found.extend(
+                    Phrase(s, [s, *s.subtree], "condition") for s in children(clause, "nsubj")
+                )
+    return found
+
+
+def ruling_out_speaker(noun: Token) -> Phrase | None:
+    """Who rules an act out: X in "there will be no negotiations with Y, X said" (an event
+    noun under "there be no", whose speaker is the subject of the verb that reports it)."""
+    be = noun.head
+    if noun.dep_ != "attr" or not children(be, "expl"):
+        return None
+    if not any(c.lower_ == "no" for c in noun.children):
+        return None
+    return subject_of(be)
+
+
+def condemned_object(verb: Token, obj: Token | None) -> Token | None:
+    """The act a verb of condemnation is about: its object; "a move the White House called
+    odd": the move; "condemned what they called the use of force": the use; "complained that
+    Saturday's raid violated its sovereignty", "'these attacks are unacceptable,' he said":
+    the subject of the clause."""
+    if obj is not None and obj.lower_ != "what":
+        return obj
+    if obj is None and verb.dep_ == "relcl":
+        return verb.head
+    for clause in children(verb, "ccomp"):
+        named = [p for c in children(clause, "dobj") if c.lower_ == "what"
+                 for p in children(clause, "oprd")]  # fmt: skip
+        if named:
+            return named[0]
+        subjects = children(clause, "nsubj")
+        if subjects:
+            return subjects[0]
+    return None

@@ -13,7 +13,7 @@ from seismo.actors.entries import ISO3
 from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
-from seismo.coding.constructions import place_entered_before
+from seismo.coding.constructions import condition_subjects, place_entered_before
 from seismo.coding.coups import coup_parties
 from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
@@ -67,6 +67,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     sources, targets = coup_parties(trig.token, code, sources, targets, discourse.lex)
     if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
         targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
+    if sources and not targets and code[:2] == "13":  # "threatened X unless Y ...": Y
+        own = {s.key for s in sources}
+        targets = [a for ph in condition_subjects(trig.token) for a in discourse.actors_of(ph, scope)
+                   if a.key not in own]  # fmt: skip
     if not sources and not (trig.rule.symmetric and len(targets) >= 2):
         return []
     pairs: list[tuple[Actor, Actor | None]] = []

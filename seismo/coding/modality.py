@@ -114,11 +114,15 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
         found = _own(head, lex)
         if found is not None and not (found.value == "negated" and _contrastive(verb)):
             return found
+    aux = _aux(verb, lex)
     if is_negated(verb) or _nor_conjunct(verb):
+        if aux == "intended" or (aux == "hypothetical" and _reported(verb, lex)):
+            # "will not attend the summit", "said it would not send troops": a refusal (12
+            # for the cooperative roots, rules/codes.yaml reject; other acts stay negated)
+            return Modality("asserted", "not", "refused")
         return Modality("negated")
     if _conditional(verb, lex):
         return Modality("hypothetical")
-    aux = _aux(verb, lex)
     if aux == "obliged":  # "X must withdraw": asked of X, not done nor planned by X
         return Modality("hypothetical", None, "obliged")
     if aux in ("hypothetical", "intended"):
@@ -162,6 +166,16 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose infinitive ("is willing to send jets TO HELP defend X", "refused to send
+    troops to help"): its act stands or falls with the act it serves."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    )
+
+
 def _requested(verb: Token, lex: Lexicon) -> Modality | None:
     """An act only asked for: "urged Tokyo to act", "wants Russia to attack", "was asked to
     mediate", "an ultimatum to X to halt attacks". The asker's appeal is the event; the act
@@ -195,7 +209,7 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     lemma = noun.lemma_.lower()
-    if lemma in lex.words("refusal_nouns"):
+    if lemma in lex.words("negating_nouns"):  # "its refusal to recognise X": 12, not 03
         return Modality("asserted", lemma, "refused")
     if lemma not in lex.words("intent_nouns"):
         return None
@@ -206,8 +220,10 @@ def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     return Modality("asserted", lemma, "intent_expressed")
 
 
-def _purpose(verb: Token, lex: Lexicon) -> bool:
-    """ "moved ships in order to strengthen its forces", "so as to deter": a goal."""
+def _goal_clause(verb: Token, lex: Lexicon) -> bool:
+    """ "moved ships in order to strengthen its forces", "so as to deter": a goal, not an
+    act done (unlike a bare purpose infinitive, `_purpose`, whose act stands or falls with
+    the act it serves)."""
     head = verb.head
     if verb.dep_ == "acl" and head.lemma_.lower() in lex.words("purpose_nouns"):
         return head.dep_ == "pobj" and head.head.lower_ == "in"
@@ -223,7 +239,7 @@ def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
     tok = trigger
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX"):
-            if _purpose(tok, lex):
+            if _goal_clause(tok, lex):
                 return Modality("hypothetical", "purpose", "purpose")
             if tok.i != trigger.i and _aux(tok, lex) == "obliged":
                 return Modality("hypothetical", None, "obliged")
@@ -281,7 +297,17 @@ def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
     tok = trigger
     own_seen = False
     skip_own = False
+    in_noun = False  # the walk came up through a noun ("to identify victims KILLED by")
     for _ in range(12):
+        if (
+            tok.i == trigger.i
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in tok.children)
+        ):  # "demanded the return of sailors SEIZED BY Iran": a participle with its agent
+            # that describes the noun tells a done act, whatever governs the noun
+            return _own(tok, lex) or ASSERTED
+        in_noun = in_noun or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         if tok.pos_ in ("VERB", "AUX"):
             if not own_seen:
                 own_seen = True
@@ -303,7 +329,7 @@ def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 # "denied that its troops were fighting": the denied clause is not asserted
                 if not (is_negated(tok.head) or _nor_conjunct(tok.head)):
                     return Modality("negated", tok.head.lemma_.lower(), "denied")
-            if tok.dep_ in CLAUSE_BOUNDARIES:
+            if tok.dep_ in CLAUSE_BOUNDARIES and not (_purpose(tok) and not in_noun):
                 break
         elif (
             tok.i != trigger.i

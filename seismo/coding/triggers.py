@@ -39,6 +39,9 @@ def _forms(tok: Token) -> set[str]:
     for child in tok.children:
         if child.dep_ == "compound" and child.i < tok.i:
             forms.add(child.lower_ + tok.lemma_.lower())
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).is_alpha:
+        # "de-escalation", "re-election": spaCy may split off the prefix as a word of its own
+        forms.add(f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}")
     return forms
 
 
@@ -282,6 +285,17 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         for comp in trig.comp:
             if not children(comp, "nsubj", "nsubjpass"):
                 verbs.pop(comp.i, None)
+    # a demanded act is not an event either, whoever is to do it ("demanded that Israel
+    # ease the restrictions", "its demand that X leave": rules/words.yaml directive_words)
+    directive = lex.words("directive_words")
+    for i, trig in list(verbs.items()):
+        gov = trig.token.head
+        marks = {m.lower_ for m in children(trig.token, "mark", "aux")}
+        if gov.lemma_.lower() in directive and (
+            (trig.token.dep_ in ("ccomp", "acl") and "that" in marks)
+            or (trig.token.dep_ == "acl" and gov.pos_ == "NOUN" and "to" in marks)
+        ):  # "an appeal from X to lay down their arms": the arms are not laid down
+            verbs.pop(i)
     found_all = list(verbs.values())
     for tok in sent:
         noun = match_noun(tok, lex)
