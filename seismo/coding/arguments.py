@@ -303,8 +303,8 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ"):
             # "the decision to supply", "no intention of continuing": the noun's owner, or
             # the subject of the verb the noun belongs to
-            owner = children(gov, "poss")
-            if owner:
+            owner = children(gov, "poss") or _pp_objects(gov, "by")
+            if owner:  # "the decision by X to ...", "a raid by X's troops to attack ..."
                 return phrase(owner[0], "controller")
             while gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ") and gov.head.i != gov.i:
                 gov = gov.head

@@ -32,6 +32,9 @@ BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "
                               "until", "ahead", "prior"})  # fmt: skip
 # Prepositions that say where a military act took place ("strikes near Damascus").
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
+# Prepositions of what an act is aimed at, whose object may stand in a place ("at targets in
+# Lahore"): a closed class, kept in Python.
+AIM_PREPS = frozenset({"at", "on", "against", "into"})
 
 
 def in_background(noun: Token) -> bool:
@@ -93,6 +96,10 @@ def place_heads(*holders: Token) -> list[Token]:
                     # "in the town of Batken", "in the north of Syria"
                     found.extend(o for p in children(obj, "prep") if p.lower_ == "of"
                                  for o in children(p, "pobj"))  # fmt: skip
+            if prep.lower_ in AIM_PREPS:
+                # "fired shells at targets IN Lahore", "struck positions NEAR X"
+                found.extend(o for obj in children(prep, "pobj") for p in children(obj, "prep")
+                             if p.lower_ in PLACE_PREPS for o in children(p, "pobj"))  # fmt: skip
     return found
 
 

@@ -148,8 +148,12 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         if flagged is not None:
             date = flagged
             ctx.flagged = flagged
-    if code[:2] in ("18", "19") and _crowd(pairs[0][0], discourse):
-        code = "145"  # "protesters attacked the French embassy": a riot, not an assault
+    if (code[:2] in ("18", "19") or code == "1712") and (
+        _crowd(pairs[0][0], discourse) or _crowd_subject(trig, discourse)
+    ):
+        # "protesters attacked the French embassy", "a protester tore down the statue": a
+        # riot, not an assault or a state's destruction of property
+        code = "145"
     info = lookup(code)
     trust = confidence(trig, how, date, len(targets), code)
     trigger_text = trig.token.text
@@ -229,6 +233,13 @@ INSURGENT_SECTORS = frozenset({"REB", "SEP", "INS", "OPP"})
 def _crowd(source: Actor, discourse: Discourse) -> bool:
     """A crowd (protesters, a mob) rather than a force: its violence is a riot."""
     return source.sector == "OPP" and source.text.lower() in discourse.lex.words("crowd_nouns")
+
+
+def _crowd_subject(trig: Trigger, discourse: Discourse) -> bool:
+    """ "a Ukrainian protester tore down the statue": the subject's head is a crowd word
+    though its actor is read off the demonym alone."""
+    found = subject_of(trig.light_verb if trig.light_verb is not None else trig.token)
+    return found is not None and found.head.lower_ in discourse.lex.words("crowd_nouns")
 
 
 def _same_party(source: Actor, target: Actor, discourse: Discourse) -> bool:

@@ -209,7 +209,7 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     lemma = noun.lemma_.lower()
-    if lemma in lex.words("negating_nouns"):  # "its refusal to recognise X": 12, not 03
+    if lemma in lex.words("refusal_nouns"):  # "its refusal to recognise X": 12, not 03
         return Modality("asserted", lemma, "refused")
     if lemma not in lex.words("intent_nouns"):
         return None

@@ -28,7 +28,6 @@ from seismo.coding.arguments import (
 from seismo.coding.constructions import (
     condemned_object,
     in_background,
-    place_heads,
     reciprocal_slots,
     ruling_out_speaker,
     story_pair_dyad,
@@ -39,7 +38,7 @@ from seismo.coding.crowds import place_public
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
 from seismo.coding.passives import agentless_force, agentless_source
-from seismo.coding.places import geo_place_target
+from seismo.coding.places import geo_place_target, place_targets
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
@@ -173,7 +172,6 @@ def parties(
                 sources = agentless_source(tok, tgt_phrases, scope, discourse)
     if not sources and trig.rule.code[:2] in lex.word_set("codes", "place_public_roots"):
         sources = place_public(tok, scope, discourse.actors_of)  # "protests erupted in Lima"
-        how = "inferred" if sources else how
     if (
         trig.nominal
         and trig.rule.symmetric
@@ -265,7 +263,7 @@ def parties(
         if targets:
             how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
-        targets = _place_targets(trig, scope, discourse, source_keys)
+        targets = place_targets(trig, scope, discourse, source_keys)
         if not targets and not trig.nominal:  # "struck the port of Odesa"
             targets = geo_place_target([tok], trig.obj, {s.country or "" for s in sources})
         if targets:
@@ -363,24 +361,6 @@ def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:
     return head.lemma_.lower() in pair_words and any(
         c.lower_ in ("both", "two") for c in head.children
     )
-
-
-def _place_targets(
-    trig: Trigger, scope: SentenceScope, discourse: Discourse, source_keys: frozenset[str]
-) -> list[Actor]:
-    """ "an air strike near Damascus", "clashes in Goma": the state a military act took
-    place in is its target when nothing else is; the place stays a place (no sector)."""
-    holders = [trig.token] + ([trig.light_verb] if trig.light_verb is not None else [])
-    for head in place_heads(*holders):
-        mention = scope.by_token.get(head.i)
-        if mention is None or not mention.is_place:
-            continue
-        actor = discourse.resolve(mention, scope.on)
-        if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
-            continue
-        return [Actor(code=actor.country, country=actor.country, sector=None,
-                      name=actor.name, text=actor.text)]  # fmt: skip
-    return []
 
 
 def _is_state(country: str) -> bool:

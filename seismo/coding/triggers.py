@@ -65,6 +65,8 @@ def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     for child in obj.children:
         if child.dep_ in ("compound", "amod", "nmod", "conj"):
             words.add(child.lemma_.lower())
+        if child.dep_ == "compound":  # "a NUCLEAR weapons test": spaCy hangs it on "weapons"
+            words |= {g.lemma_.lower() for g in children(child, "amod", "compound")}
     return words
 
 
@@ -213,6 +215,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
     ):
         return None
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+        return None  # "will respond to any attack on its vessel": no act, a hypothesis
     rule = lex.nouns.get(tok.lemma_.lower())
     if rule is None:  # "cease-fire": the noun the compound and its head spell together
         rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
@@ -252,6 +256,17 @@ def _names_both_actors(noun: Token) -> bool:
     ) or any(p.lower_ == "by" for p in preps)
     has_target = any(p.lower_ != "by" for p in preps)
     return has_source and has_target
+
+
+def _names_own_author(noun: Token, lex: Lexicon) -> bool:
+    """ "condemned the nuclear test CONDUCTED BY X", "denounced the attack BY X on Y": an act
+    noun that names its own author is that author's event, besides the verb's."""
+    if any(p.lower_ == "by" for p in children(noun, "prep")):
+        return True
+    agentive = lex.words("agent_participles")
+    return any(
+        acl.lemma_.lower() in agentive and children(acl, "agent") for acl in children(noun, "acl")
+    )
 
 
 # Prepositions that set the scene of another act: "during a meeting with X, they agreed"
@@ -306,7 +321,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "suspended food aid and talks": the talks are suspended too
-        if first.head.i in verbs and first.dep_ in ("dobj", "pobj", "nsubjpass"):
+        if (
+            first.head.i in verbs
+            and first.dep_ in ("dobj", "pobj", "nsubjpass")
+            and not _names_own_author(tok, lex)
+        ):
             continue
         if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
             # "pulled out of the talks": the verb codes the talks' end; but in "condemned
