@@ -295,7 +295,9 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
     trigger governs a trigger of a more specific code of the same root, for the same pair of
     states and modality. Acts side by side stay ("canceled visa-free travel and abandoned
     the talks": 160 and 164; "recalled its envoy and shut the border").
-    An act of force told again by its adjunct goes too ("stormed the embassy, setting fire
+    An act inside the complement of an act of the same root, for the same pair, is that act
+    told again ("signed an agreement to establish relations": one 05). An act of force told
+    again by its adjunct goes too ("stormed the embassy, setting fire
     to cars": one riot; "killed ten in an attack": one attack).
     """
 
@@ -315,6 +317,13 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
             for other, word in events
         ):
             continue  # ", setting fire to ...", "in a coordinated assault": the same act told again
+        if any(
+            other is not event
+            and other.source.country == event.source.country
+            and _setting(token, word)
+            for other, word in events
+        ):
+            continue  # "shook hands at a summit": the meeting is where the act took place
         if event.cameo == event.root + "0" and any(
             other.root == event.root
             and other.cameo != event.cameo
@@ -323,6 +332,16 @@ def drop_restatements(events: list[tuple[Event, Token]]) -> list[Event]:
             for other, word in events
         ):
             continue  # the generic restatement of a specific act it governs
+        if any(
+            other.root == event.root
+            and word.i != token.i
+            and pair(other) == pair(event)
+            and not (other.cameo == other.root + "0" and event.cameo != other.cameo)
+            and _governs(word, token)
+            and not _participle_between(token, word)
+            for other, word in events
+        ):
+            continue  # "signed a deal to establish ties", "summoned X to complain": one act
         kept.append(event)
     return kept
 
@@ -343,6 +362,32 @@ def _elaborates(word: Token, head: Token) -> bool:
         and prep.lower_ in ("in", "during")
         and prep.head.i == head.i
     )
+
+
+def _setting(word: Token, head: Token) -> bool:
+    """Whether the event noun `word` is only where `head`'s act took place: "shook hands AT
+    a regional summit", "clashed at the opening OF the summit"."""
+    node = word
+    for _ in range(2):
+        prep = node.head
+        if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == node.i:
+            return False
+        if prep.lower_ == "at" and prep.head.i == head.i:
+            return word.pos_ == "NOUN"
+        if prep.lower_ != "of":
+            return False
+        node = prep.head  # "the opening of the summit": climb to "opening"
+    return False
+
+
+def _participle_between(word: Token, head: Token) -> bool:
+    """ "signed a treaty, establishing ties": a participle clause tells a further act."""
+    node = word
+    while node.i != head.i and node.i != node.head.i:
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            return True
+        node = node.head
+    return False
 
 
 def _governs(head: Token, word: Token) -> bool:

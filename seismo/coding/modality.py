@@ -209,7 +209,7 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     lemma = noun.lemma_.lower()
-    if lemma in lex.words("negating_nouns"):  # "its refusal to recognise X": 12, not 03
+    if lemma in lex.words("refusal_nouns"):  # "its refusal to recognise X": 12, not 03
         return Modality("asserted", lemma, "refused")
     if lemma not in lex.words("intent_nouns"):
         return None
@@ -218,6 +218,51 @@ def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     if lemma in lex.words("asserted_nouns"):
         return Modality("asserted", lemma)
     return Modality("asserted", lemma, "intent_expressed")
+
+
+def _purpose(verb: Token, lex: Lexicon) -> bool:
+    """ "moved ships in order to strengthen its forces", "so as to deter": a goal."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in lex.words("purpose_nouns"):
+        return head.dep_ == "pobj" and head.head.lower_ == "in"
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.words("purpose_marks") for c in verb.children
+    )
+
+
+def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
+    """An act inside a clause that is itself only asked for or owed: "demanded that X refuse
+    to recognise Y", "said the US must be ready to mediate". Climbs complements (not
+    adverbial or relative clauses, which are acts of their own) to the asking verb."""
+    tok = trigger
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            if _purpose(tok, lex):
+                return Modality("hypothetical", "purpose", "purpose")
+            if tok.i != trigger.i and _aux(tok, lex) == "obliged":
+                return Modality("hypothetical", None, "obliged")
+            asked = _requested(tok, lex)
+            if asked is not None:
+                return asked
+        if tok.dep_ == "relcl" and _generic_description(tok):
+            return Modality("hypothetical", None, "generic")
+        if tok.dep_ in ("advcl", "relcl", "parataxis", "ROOT", "csubj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _generic_description(verb: Token) -> bool:
+    """A relative clause in the simple present on a bare or quantified plural: "states WHICH
+    RECOGNISE its independence", "settlers who refuse to leave". It says what a kind of
+    party does or holds, not that an act took place."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss", "nummod")}
+    return not dets or dets <= {"all", "any", "every", "those", "some", "many", "most"}
 
 
 def _ruled_out(noun: Token, lex: Lexicon) -> bool:
@@ -238,6 +283,15 @@ def _ruled_out(noun: Token, lex: Lexicon) -> bool:
 
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event a trigger carries."""
+    found = _modality_of(trigger, lex)
+    if found.value in ("asserted", "intended") and found.kind != "requested":
+        asked = _asked_above(trigger, lex)
+        if asked is not None:
+            return asked
+    return found
+
+
+def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
     tok = trigger
     own_seen = False
     skip_own = False
