@@ -166,8 +166,8 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
-def _purpose(verb: Token) -> bool:
-    """A purpose infinitive ("is willing to send jets TO HELP defend X", "refused to send
+def _purpose_infinitive(verb: Token) -> bool:
+    """A bare purpose infinitive ("is willing to send jets TO HELP defend X", "refused to send
     troops to help"): its act stands or falls with the act it serves."""
     return (
         verb.dep_ == "advcl"
@@ -327,7 +327,7 @@ def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 # "denied that its troops were fighting": the denied clause is not asserted
                 if not (is_negated(tok.head) or _nor_conjunct(tok.head)):
                     return Modality("negated", tok.head.lemma_.lower(), "denied")
-            if tok.dep_ in CLAUSE_BOUNDARIES and not (_purpose(tok) and not in_noun):
+            if tok.dep_ in CLAUSE_BOUNDARIES and not (_purpose_infinitive(tok) and not in_noun):
                 break
         elif (
             tok.i != trigger.i
