@@ -79,8 +79,8 @@ class Actor:
     def key(self) -> str:
         """The unit analytics group by: the country, or the organisation for IGOs (the UN's
         agencies and missions, IGOUNO + a suffix, count as the UN, as the shared scorer counts
-        them)."""
-        if self.country in (None, "IGO"):
+        them); international militarised groups (IMG) count each by its code too."""
+        if self.country in (None, "IGO", "IMG"):
             return "IGOUNO" if self.code.startswith("IGOUNO") else self.code
         return self.country
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from seismo.actors.entries import RoleNoun, Tables
+from seismo.actors.qualifiers import drop_qualifiers
 
 KINDS = (
     "state",
@@ -156,7 +157,7 @@ class MentionFinder:
     def find(self, doc: Doc) -> list[Mention]:
         names, roles, keys = self._matchers(doc.vocab)
         found = [f for f in self._names(doc, names, keys) if not _backer(doc, f)]
-        found = _drop_qualifiers(found)
+        found = drop_qualifiers(doc, found)
         role_at: dict[int, tuple[int, RoleNoun]] = {}
         for match_id, start, end in roles(doc):
             word = keys[match_id][1]
@@ -342,20 +343,6 @@ class MentionFinder:
         return Mention(
             start, found.end, span.text, found.entry_id, found.kind, found.is_place, former
         )
-
-
-def _drop_qualifiers(found: list[_Found]) -> list[_Found]:
-    """ "Western Cambodia": a region's adjective right before a state's name is a point of
-    the compass inside that state, not the region acting. "Bosnian Croat forces",
-    "Croatian Serb refugees": a people's demonym right after a state's is a community of
-    that state, not the people's own state."""
-    starts = {f.start for f in found if f.kind in ("state", "capital")}
-    ends = {f.end: f.country for f in found if f.kind == "demonym" and f.country}
-    return [
-        f for f in found
-        if not (f.kind == "demonym" and f.entry_id.startswith("org:") and f.end in starts)
-        and not (f.kind == "demonym" and ends.get(f.start) not in (None, f.country))
-    ]  # fmt: skip
 
 
 def _backer(doc: Doc, found: _Found) -> bool:

@@ -24,7 +24,7 @@ ENTRY_KEYS = {
     "states": ("country", "name", "aliases", "capitals", "demonyms", "prefixes", "not_names"),
     "historical_states": ("key", "name", "country", "aliases", "capitals", "demonyms", "prefixes"),
     "bodies": ("id", "country", "sector", "names", "is_place"),
-    "collectives": ("code", "name", "igo", "is_place", "names", "demonyms", "sector"),
+    "collectives": ("code", "name", "igo", "is_place", "names", "demonyms", "sector", "country"),
     "titles": ("office", "sector", "words"),
     "people": ("name", "aliases", "terms"),
 }
@@ -216,7 +216,8 @@ def add_collectives(
             )
             continue
         entry_id = f"org:{name}"
-        country = "IGO" if igo else code
+        # IMG groups share CAMEO's class code as their country ("IMG"), like IGOs share "IGO"
+        country = "IGO" if igo else str(item.get("country") or code)
         sector = item.get("sector")  # what the organisation is: JUD for a court
         if sector is not None and sector not in SECTORS:
             problems.append(f"collectives {name}: sector {sector!r} is not a CAMEO role code")

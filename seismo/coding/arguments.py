@@ -72,6 +72,11 @@ def phrase(head: Token, via: str) -> Phrase:
     return Phrase(head, tokens, via)
 
 
+def owned_by_pronoun(ph: Phrase) -> bool:
+    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -241,8 +246,9 @@ def slot_heads(trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     if kind == "clause_subject":  # "demanded that the US cancel the sale" -> the US
         clauses = children(trigger, "ccomp", "xcomp") + [
             c for h in ([trigger, obj] if obj is not None else [trigger])
-            for c in children(h, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))
-        ]  # "set a deadline for X to leave": X  # fmt: skip
+            for c in children(h, "advcl", "acl")
+            if any(m.lower_ in ("for", "that") for m in children(c, "mark"))
+        ]  # "set a deadline for X to leave", "its demand that X leave": X  # fmt: skip
         return [s for c in clauses for s in children(c, "nsubj")]
     if kind == "poss_obj":
         return children(obj, "poss") if obj is not None else []
@@ -297,8 +303,8 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
         if gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ"):
             # "the decision to supply", "no intention of continuing": the noun's owner, or
             # the subject of the verb the noun belongs to
-            owner = children(gov, "poss")
-            if owner:
+            owner = children(gov, "poss") or _pp_objects(gov, "by")
+            if owner:  # "the decision by X to ...", "a raid by X's troops to attack ..."
                 return phrase(owner[0], "controller")
             while gov.pos_ in ("NOUN", "ADP", "PROPN", "ADJ") and gov.head.i != gov.i:
                 gov = gov.head

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from seismo.actors.entries import ISO3
-from seismo.coding.arguments import Phrase, children
+from seismo.coding.arguments import Phrase, children, subject_of
 from seismo.coding.lexicon import Lexicon, lexicon_of
 from seismo.coding.modality import Modality
 from seismo.model import Actor, Event
@@ -32,6 +32,9 @@ BACKGROUND_PREPS = frozenset({"since", "after", "following", "amid", "before", "
                               "until", "ahead", "prior"})  # fmt: skip
 # Prepositions that say where a military act took place ("strikes near Damascus").
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "around", "outside", "over", "across"})
+# Prepositions of what an act is aimed at, whose object may stand in a place ("at targets in
+# Lahore"): a closed class, kept in Python.
+AIM_PREPS = frozenset({"at", "on", "against", "into"})
 
 
 def in_background(noun: Token) -> bool:
@@ -93,6 +96,10 @@ def place_heads(*holders: Token) -> list[Token]:
                     # "in the town of Batken", "in the north of Syria"
                     found.extend(o for p in children(obj, "prep") if p.lower_ == "of"
                                  for o in children(p, "pobj"))  # fmt: skip
+            if prep.lower_ in AIM_PREPS:
+                # "fired shells at targets IN Lahore", "struck positions NEAR X"
+                found.extend(o for obj in children(prep, "pobj") for p in children(obj, "prep")
+                             if p.lower_ in PLACE_PREPS for o in children(p, "pobj"))  # fmt: skip
     return found
 
 
@@ -227,3 +234,55 @@ def announced_act(root: str, modality: Modality, lex: Lexicon) -> bool:
     if governor in lex.words("decision_governors"):
         return True
     return root == "16" and (governor is None or governor in lex.words("plain_future_governors"))
+
+
+# The marks of a condition set to the other side: "... unless X withdraws", "... if X attacks".
+CONDITION_MARKS = frozenset({"unless", "if"})
+
+
+def condition_subjects(verb: Token) -> list[Phrase]:
+    """Who must meet a threat's condition: X in "threatened a strike unless X rescinds the
+    law", "will boycott the vote unless X resigns" (the clause on the threat's verb, or on
+    the verb it is the complement of: "said it will ... unless")."""
+    holders = [verb, *children(verb, "xcomp", "ccomp")]  # "threatened to strike unless ..."
+    if verb.dep_ in ("xcomp", "ccomp", "conj"):
+        holders.append(verb.head)  # "said it will boycott the vote unless ..."
+    found: list[Phrase] = []
+    for holder in holders:
+        for clause in children(holder, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                found.extend(
+                    Phrase(s, [s, *s.subtree], "condition") for s in children(clause, "nsubj")
+                )
+    return found
+
+
+def ruling_out_speaker(noun: Token) -> Phrase | None:
+    """Who rules an act out: X in "there will be no negotiations with Y, X said" (an event
+    noun under "there be no", whose speaker is the subject of the verb that reports it)."""
+    be = noun.head
+    if noun.dep_ != "attr" or not children(be, "expl"):
+        return None
+    if not any(c.lower_ == "no" for c in noun.children):
+        return None
+    return subject_of(be)
+
+
+def condemned_object(verb: Token, obj: Token | None) -> Token | None:
+    """The act a verb of condemnation is about: its object; "a move the White House called
+    odd": the move; "condemned what they called the use of force": the use; "complained that
+    Saturday's raid violated its sovereignty", "'these attacks are unacceptable,' he said":
+    the subject of the clause."""
+    if obj is not None and obj.lower_ != "what":
+        return obj
+    if obj is None and verb.dep_ == "relcl":
+        return verb.head
+    for clause in children(verb, "ccomp"):
+        named = [p for c in children(clause, "dobj") if c.lower_ == "what"
+                 for p in children(clause, "oprd")]  # fmt: skip
+        if named:
+            return named[0]
+        subjects = children(clause, "nsubj")
+        if subjects:
+            return subjects[0]
+    return None

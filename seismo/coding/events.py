@@ -13,7 +13,7 @@ from seismo.actors.entries import ISO3
 from seismo.coding.arguments import subject_of
 from seismo.coding.cameo import lookup
 from seismo.coding.codes import code_for, confidence, keeps_without_target, own_forces
-from seismo.coding.constructions import place_entered_before
+from seismo.coding.constructions import condition_subjects, place_entered_before
 from seismo.coding.coups import coup_parties
 from seismo.coding.dating import contradicted_year, known_event_date
 from seismo.coding.discourse import Discourse, SentenceScope
@@ -67,6 +67,10 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
     sources, targets = coup_parties(trig.token, code, sources, targets, discourse.lex)
     if sources and not targets and trig.rule.prt in discourse.lex.words("elliptic_particles"):
         targets = place_entered_before(ctx.events, code[:2], sources)  # "the force moved in"
+    if sources and not targets and code[:2] == "13":  # "threatened X unless Y ...": Y
+        own = {s.key for s in sources}
+        targets = [a for ph in condition_subjects(trig.token) for a in discourse.actors_of(ph, scope)
+                   if a.key not in own]  # fmt: skip
     if not sources and not (trig.rule.symmetric and len(targets) >= 2):
         return []
     pairs: list[tuple[Actor, Actor | None]] = []
@@ -144,8 +148,12 @@ def events_for(trig: Trigger, scope: SentenceScope, discourse: Discourse) -> lis
         if flagged is not None:
             date = flagged
             ctx.flagged = flagged
-    if code[:2] in ("18", "19") and _crowd(pairs[0][0], discourse):
-        code = "145"  # "protesters attacked the French embassy": a riot, not an assault
+    if (code[:2] in ("18", "19") or code == "1712") and (
+        _crowd(pairs[0][0], discourse) or _crowd_subject(trig, discourse)
+    ):
+        # "protesters attacked the French embassy", "a protester tore down the statue": a
+        # riot, not an assault or a state's destruction of property
+        code = "145"
     info = lookup(code)
     trust = confidence(trig, how, date, len(targets), code)
     trigger_text = trig.token.text
@@ -225,6 +233,13 @@ INSURGENT_SECTORS = frozenset({"REB", "SEP", "INS", "OPP"})
 def _crowd(source: Actor, discourse: Discourse) -> bool:
     """A crowd (protesters, a mob) rather than a force: its violence is a riot."""
     return source.sector == "OPP" and source.text.lower() in discourse.lex.words("crowd_nouns")
+
+
+def _crowd_subject(trig: Trigger, discourse: Discourse) -> bool:
+    """ "a Ukrainian protester tore down the statue": the subject's head is a crowd word
+    though its actor is read off the demonym alone."""
+    found = subject_of(trig.light_verb if trig.light_verb is not None else trig.token)
+    return found is not None and found.head.lower_ in discourse.lex.words("crowd_nouns")
 
 
 def _same_party(source: Actor, target: Actor, discourse: Discourse) -> bool:

@@ -114,11 +114,15 @@ def _own(verb: Token, lex: Lexicon) -> Modality | None:
         found = _own(head, lex)
         if found is not None and not (found.value == "negated" and _contrastive(verb)):
             return found
+    aux = _aux(verb, lex)
     if is_negated(verb) or _nor_conjunct(verb):
+        if aux == "intended" or (aux == "hypothetical" and _reported(verb, lex)):
+            # "will not attend the summit", "said it would not send troops": a refusal (12
+            # for the cooperative roots, rules/codes.yaml reject; other acts stay negated)
+            return Modality("asserted", "not", "refused")
         return Modality("negated")
     if _conditional(verb, lex):
         return Modality("hypothetical")
-    aux = _aux(verb, lex)
     if aux == "obliged":  # "X must withdraw": asked of X, not done nor planned by X
         return Modality("hypothetical", None, "obliged")
     if aux in ("hypothetical", "intended"):
@@ -239,6 +243,14 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     skip_own = False
     in_noun = False  # the walk came up through a noun ("to identify victims KILLED by")
     for _ in range(12):
+        if (
+            tok.i == trigger.i
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in tok.children)
+        ):  # "demanded the return of sailors SEIZED BY Iran": a participle with its agent
+            # that describes the noun tells a done act, whatever governs the noun
+            return _own(tok, lex) or ASSERTED
         in_noun = in_noun or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         if tok.pos_ in ("VERB", "AUX"):
             if not own_seen:

@@ -37,6 +37,8 @@ class OrganisationReader:
         organisation noun with nothing named in it is the organisation last named, in this
         sentence or before it. None: not such a phrase, or no organisation named."""
         head = ph.head
+        if head.lower_ in self.lex.words("group_nouns"):
+            return self._named_group(ph, scope)
         regional = head.lower_ in self.kb.tables.roles and any(
             c.dep_ == "amod" and c.lower_ in self.lex.words("regional_adjectives")
             for c in head.children
@@ -67,7 +69,8 @@ class OrganisationReader:
         for actor in named:
             if actor is not None and actor.country == "IGO":
                 return [replace(actor, text=head.text), *(a for a in listed if a is not None)]
-        return None
+        # "the regional leaders" before any organisation is named: not the states last named
+        return [] if regional else None
 
     def last_of_sector(self, sector: str, head: Token, scope: SentenceScope) -> Actor | None:
         """The actor of this sector the text named last (a court for "the judges"), if an
@@ -78,4 +81,22 @@ class OrganisationReader:
         for actor in [*reversed(here), *(a for _, a in reversed(scope.ctx.recent))]:
             if actor is not None and sector in (actor.sector, self._org_sectors.get(actor.code)):
                 return actor
+        return None
+
+    def _named_group(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
+        """ "the group warned": the last group the story named, an armed group or opposition
+        body (REB, SEP, OPP) or an organisation; states and people are not groups."""
+        head = ph.head
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if scope.mentions_in(ph.tokens):
+            return None
+        here = [m for m in scope.mentions if m.end <= head.i]
+        named = [self.kb.resolve(m, scope.on) for m in reversed(here)]
+        named += [a for _, a in reversed(scope.ctx.recent)]
+        for actor in named:
+            if actor is None:
+                continue
+            if actor.country == "IGO" or actor.sector in ("REB", "SEP", "OPP"):
+                return [replace(actor, text=head.text)]
         return None

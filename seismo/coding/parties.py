@@ -20,14 +20,16 @@ from seismo.coding.arguments import (
     is_passive,
     noun_slot_phrases,
     object_complement_controller,
+    owned_by_pronoun,
     phrase,
     subject_of,
     verb_slot_phrases,
 )
 from seismo.coding.constructions import (
+    condemned_object,
     in_background,
-    place_heads,
     reciprocal_slots,
+    ruling_out_speaker,
     story_pair_dyad,
     story_pair_sides,
     story_pair_target,
@@ -36,7 +38,7 @@ from seismo.coding.crowds import place_public
 from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
 from seismo.coding.passives import agentless_force, agentless_source
-from seismo.coding.places import geo_place_target
+from seismo.coding.places import geo_place_target, place_targets
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
@@ -82,14 +84,8 @@ def parties(
                 found = subject_of(rel)
                 if found is not None and found.head.lower_ not in RELATIVES:
                     sources = resolve_all([found])
-        if (
-            not sources
-            and tok.dep_ == "attr"
-            and children(tok.head, "expl")
-            and any(c.lower_ == "no" for c in tok.children)
-        ):  # "there will be no talks, X said": the speaker rules them out
-            found = subject_of(tok.head)
-            sources = resolve_all([found] if found else [])
+        if not sources and (found := ruling_out_speaker(tok)) is not None:
+            sources = resolve_all([found])  # "there will be no talks, X said": X
         controller = object_complement_controller(tok) if not sources else None
         if controller is not None:  # "condemned Israel for an air strike": Israel struck
             sources = resolve_all([phrase(controller, "controller")])
@@ -176,7 +172,6 @@ def parties(
                 sources = agentless_source(tok, tgt_phrases, scope, discourse)
     if not sources and trig.rule.code[:2] in lex.word_set("codes", "place_public_roots"):
         sources = place_public(tok, scope, discourse.actors_of)  # "protests erupted in Lima"
-        how = "inferred" if sources else how
     if (
         trig.nominal
         and trig.rule.symmetric
@@ -205,7 +200,7 @@ def parties(
         if ph.is_pronoun and found_actors and {a.key for a in found_actors} <= source_keys:
             # "severed ties with Qatar, accusing it of ...": "it" is not the accuser
             found_actors = discourse.pronoun_actors(ph, scope, exclude=source_keys)
-        if _owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
+        if owned_by_pronoun(ph):  # "ties between his kingdom and Israel": not a side
             found_actors = [
                 a for a in found_actors if a.key not in source_keys or a.text != ph.head.text
             ]
@@ -268,7 +263,7 @@ def parties(
         if targets:
             how = "inferred"
     if not targets and trig.rule.code[:2] in lex.word_set("codes", "place_target_roots"):
-        targets = _place_targets(trig, scope, discourse, source_keys)
+        targets = place_targets(trig, scope, discourse, source_keys)
         if not targets and not trig.nominal:  # "struck the port of Odesa"
             targets = geo_place_target([tok], trig.obj, {s.country or "" for s in sources})
         if targets:
@@ -291,13 +286,7 @@ def _author_of_condemned_act(
     """ "Lula condemned the operation", "Hague deplored the killings", "complained that the
     raid violated ...": the author of the violence the story last reported, when the object
     (or the subject of the complaint's clause) names such an act and nobody else."""
-    obj = trig.obj
-    if obj is None and not trig.nominal and trig.token.dep_ == "relcl":
-        obj = trig.token.head  # "a move the White House called odd": the move
-    if obj is None and not trig.nominal:
-        # "complained that Saturday's raid violated its sovereignty": the act the clause is about
-        clause = children(trig.token, "ccomp")
-        obj = next((c for c in (children(clause[0], "nsubj") if clause else [])), None)
+    obj = trig.obj if trig.nominal else condemned_object(trig.token, trig.obj)
     acts = scope.ctx.events
     if obj is None or obj.lemma_.lower() not in lexicon_of(obj.doc).words("condemned_acts"):
         return []
@@ -337,11 +326,6 @@ def _is_role(tok: Token, discourse: Discourse) -> bool:
     return tok.lower_ in roles or tok.lemma_.lower() in roles
 
 
-def _owned_by_pronoun(ph: Phrase) -> bool:
-    """ "his kingdom", "its army": a phrase tied to an actor by a possessive pronoun."""
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ph.head.children)
-
-
 def _names_parties(phrases: list[Phrase], scope: SentenceScope, discourse: Discourse) -> bool:
     """Whether the target phrases of a joint act name two parties or more."""
     return len({a.key for ph in phrases for a in discourse.actors_of(ph, scope)}) >= 2
@@ -377,24 +361,6 @@ def _names_the_pair(subject: Phrase, pair_words: frozenset[str]) -> bool:
     return head.lemma_.lower() in pair_words and any(
         c.lower_ in ("both", "two") for c in head.children
     )
-
-
-def _place_targets(
-    trig: Trigger, scope: SentenceScope, discourse: Discourse, source_keys: frozenset[str]
-) -> list[Actor]:
-    """ "an air strike near Damascus", "clashes in Goma": the state a military act took
-    place in is its target when nothing else is; the place stays a place (no sector)."""
-    holders = [trig.token] + ([trig.light_verb] if trig.light_verb is not None else [])
-    for head in place_heads(*holders):
-        mention = scope.by_token.get(head.i)
-        if mention is None or not mention.is_place:
-            continue
-        actor = discourse.resolve(mention, scope.on)
-        if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
-            continue
-        return [Actor(code=actor.country, country=actor.country, sector=None,
-                      name=actor.name, text=actor.text)]  # fmt: skip
-    return []
 
 
 def _is_state(country: str) -> bool:

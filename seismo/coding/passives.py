@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from seismo.coding.arguments import Phrase, locative_phrases
+from seismo.coding.arguments import Phrase, children, locative_phrases
 from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.model import Actor, Event
 
@@ -39,6 +39,9 @@ def agentless_force(
         if scope.mentions_in(ph.tokens):  # a state the sentence itself names
             named += discourse.actors_of(ph, scope)
     countries = {a.country for a in named if a.country is not None}
+    defender = _defender(verb, scope, discourse)
+    if defender and defender[0].country not in countries:
+        return defender, []  # "shot down for violating Turkish airspace": Turkey fired
     for ph in places:
         # "killed in Israeli shelling": the attack's own author; "Russian soldiers were
         # killed in Ukraine": the state whose ground it was, when not the victims' own
@@ -59,6 +62,29 @@ def agentless_force(
         if event.target.country in countries and event.source.country not in countries:
             return [event.source], named
     return [], []
+
+
+def _defender(verb: Token, scope: SentenceScope, discourse: Discourse) -> list[Actor]:
+    """The state whose airspace, waters or border the victim of an agentless passive had
+    entered ("was shot down for violating / after entering Turkish airspace"): the state
+    that defended it acted (words.yaml: intrusion_verbs, sovereign_spaces)."""
+    lex = discourse.lex
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in ("for", "after"):
+            continue
+        for act in children(prep, "pcomp"):
+            space = next(iter(children(act, "dobj")), None)
+            if (
+                act.lemma_.lower() not in lex.words("intrusion_verbs")
+                or space is None
+                or space.lemma_.lower() not in lex.words("sovereign_spaces")
+            ):
+                continue
+            for owner in children(space, "poss", "amod", "compound"):
+                found = discourse.actors_of(Phrase(owner, [owner], "owner"), scope)
+                if found:
+                    return found[:1]
+    return []
 
 
 def agentless_source(

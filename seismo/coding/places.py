@@ -2,7 +2,8 @@
 
 No actor table names every town, but the gazetteer (seismo.geo) knows where they are. A
 place stands for its state only when its name clearly belongs to one state, and never for
-the source's own state (an attack inside one's own country names no foreign target).
+the source's own state (an attack inside one's own country names no foreign target). A
+place an actor table names ("an air strike near Damascus") is the target first.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from spacy.tokens import Token
 from seismo.actors.entries import ISO3
 from seismo.coding.arguments import children
 from seismo.coding.constructions import place_heads
+from seismo.coding.discourse import Discourse, SentenceScope
+from seismo.coding.triggers import Trigger
 from seismo.geo.gazetteer import default_gazetteer
 from seismo.model import Actor
 
@@ -49,4 +52,22 @@ def geo_place_target(
         if rivals and top.importance - rivals[0].importance < PLACE_MARGIN:
             continue
         return [Actor(code=country, country=country, sector=None, name=top.name, text=text)]
+    return []
+
+
+def place_targets(
+    trig: Trigger, scope: SentenceScope, discourse: Discourse, source_keys: frozenset[str]
+) -> list[Actor]:
+    """ "an air strike near Damascus", "clashes in Goma": the state a military act took
+    place in is its target when nothing else is; the place stays a place (no sector)."""
+    holders = [trig.token] + ([trig.light_verb] if trig.light_verb is not None else [])
+    for head in place_heads(*holders):
+        mention = scope.by_token.get(head.i)
+        if mention is None or not mention.is_place:
+            continue
+        actor = discourse.resolve(mention, scope.on)
+        if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
+            continue
+        return [Actor(code=actor.country, country=actor.country, sector=None,
+                      name=actor.name, text=actor.text)]  # fmt: skip
     return []

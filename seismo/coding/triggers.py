@@ -39,6 +39,9 @@ def _forms(tok: Token) -> set[str]:
     for child in tok.children:
         if child.dep_ == "compound" and child.i < tok.i:
             forms.add(child.lower_ + tok.lemma_.lower())
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).is_alpha:
+        # "de-escalation", "re-election": spaCy may split off the prefix as a word of its own
+        forms.add(f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}")
     return forms
 
 
@@ -62,6 +65,8 @@ def _object_words(obj: Token | None, lex: Lexicon) -> set[str]:
     for child in obj.children:
         if child.dep_ in ("compound", "amod", "nmod", "conj"):
             words.add(child.lemma_.lower())
+        if child.dep_ == "compound":  # "a NUCLEAR weapons test": spaCy hangs it on "weapons"
+            words |= {g.lemma_.lower() for g in children(child, "amod", "compound")}
     return words
 
 
@@ -210,6 +215,8 @@ def match_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
     ):
         return None
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+        return None  # "will respond to any attack on its vessel": no act, a hypothesis
     rule = lex.nouns.get(tok.lemma_.lower())
     if rule is None:  # "cease-fire": the noun the compound and its head spell together
         rule = next((lex.nouns[f] for f in sorted(_forms(tok)) if f in lex.nouns), None)
@@ -251,6 +258,17 @@ def _names_both_actors(noun: Token) -> bool:
     return has_source and has_target
 
 
+def _names_own_author(noun: Token, lex: Lexicon) -> bool:
+    """ "condemned the nuclear test CONDUCTED BY X", "denounced the attack BY X on Y": an act
+    noun that names its own author is that author's event, besides the verb's."""
+    if any(p.lower_ == "by" for p in children(noun, "prep")):
+        return True
+    agentive = lex.words("agent_participles")
+    return any(
+        acl.lemma_.lower() in agentive and children(acl, "agent") for acl in children(noun, "acl")
+    )
+
+
 # Prepositions that set the scene of another act: "during a meeting with X, they agreed"
 SCENE_PREPS = frozenset({"during", "at", "after", "before", "since", "amid", "despite",
                          "following", "ahead", "in", "on", "until", "throughout"})  # fmt: skip
@@ -282,6 +300,17 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         for comp in trig.comp:
             if not children(comp, "nsubj", "nsubjpass"):
                 verbs.pop(comp.i, None)
+    # a demanded act is not an event either, whoever is to do it ("demanded that Israel
+    # ease the restrictions", "its demand that X leave": rules/words.yaml directive_words)
+    directive = lex.words("directive_words")
+    for i, trig in list(verbs.items()):
+        gov = trig.token.head
+        marks = {m.lower_ for m in children(trig.token, "mark", "aux")}
+        if gov.lemma_.lower() in directive and (
+            (trig.token.dep_ in ("ccomp", "acl") and "that" in marks)
+            or (trig.token.dep_ == "acl" and gov.pos_ == "NOUN" and "to" in marks)
+        ):  # "an appeal from X to lay down their arms": the arms are not laid down
+            verbs.pop(i)
     found_all = list(verbs.values())
     for tok in sent:
         noun = match_noun(tok, lex)
@@ -292,7 +321,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "suspended food aid and talks": the talks are suspended too
-        if first.head.i in verbs and first.dep_ in ("dobj", "pobj", "nsubjpass"):
+        if (
+            first.head.i in verbs
+            and first.dep_ in ("dobj", "pobj", "nsubjpass")
+            and not _names_own_author(tok, lex)
+        ):
             continue
         if _under_verb_trigger(tok, verbs) and object_complement_controller(tok) is None:
             # "pulled out of the talks": the verb codes the talks' end; but in "condemned
