@@ -272,6 +272,10 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
     subjects = children(verb, "nsubj", "csubj")
     if subjects:
         head = subjects[0]
+        if len(subjects) > 1 and head.i == head.sent.start and head.nbor().text == ",":
+            # "Recall, Ankara introduced visas": a word set off before the clause is
+            # misread as a second subject; the clause's own comes next
+            head = subjects[1]
         if head.lower_ in RELATIVES and verb.dep_ == "relcl":
             # "adopted a resolution which demanded": whoever adopted it demands
             issuer = _issuer(verb, depth)
@@ -306,6 +310,11 @@ def subject_of(verb: Token, depth: int = 0) -> Phrase | None:
                 gov = gov.head
             if gov.pos_ not in ("VERB", "AUX"):
                 return None
+        if verb.dep_ == "xcomp" and is_passive(gov) and not _pp_objects(gov, "by"):
+            # "Biden is scheduled to meet", "Kenya was invited to join": the passive subject
+            raised = children(gov, "nsubjpass")
+            if raised and raised[0].lower_ not in RELATIVES:
+                return phrase(raised[0], "controller")
         found = subject_of(gov, depth + 1)
         if found is not None and found.via != "agent":
             found.via = "controller"
@@ -396,6 +405,9 @@ def verb_slot_phrases(verb: Token, rule: Rule, obj: Token | None) -> list[Phrase
         if slot == "comp_obj":  # "ordered forces to the region to assist GREECE"
             for comp in comps:
                 helped = direct_object(comp)
+                if helped is None:  # "to help protect LATVIA": the object of help's verb
+                    inner = [direct_object(x) for x in children(comp, "xcomp")]
+                    helped = next((o for o in inner if o is not None), None)
                 if helped is not None:  # not the foe of "to support the war AGAINST X"
                     aside = {t.i for p in children(helped, "prep") for t in p.subtree}
                     kept = [t for t in phrase(helped, "x").tokens if t.i not in aside]

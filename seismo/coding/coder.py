@@ -21,6 +21,7 @@ from seismo.coding.discourse import (
 )
 from seismo.coding.events import drop_restatements, events_for
 from seismo.coding.lexicon import LEXICON_KEY, Lexicon
+from seismo.coding.retold import settle_bounds
 from seismo.coding.shortnames import may_name_by_word
 from seismo.coding.stances import StanceReader
 from seismo.coding.storytime import (
@@ -121,6 +122,7 @@ class Coder:
             sentence_date = ctx.clock.stance_date(dates, sent.root)
             stances.extend(reader.read(scope, sentence_date, sent_events))
             discourse.read_sentence(scope, sent_events)
+        settle_bounds(events)  # "after X stormed Y": the day another sentence gives it
         events = merge_headline(events, paragraphs, body)
         place_events(events, sdoc, doc.text)  # where each happened (seismo.geo)
         return events, stances

@@ -188,6 +188,19 @@ def stated_act(verb: Token) -> bool:
     return head.lemma_.lower() not in lex.words("intent_nouns")
 
 
+def story_pair_dyad(verb: Token, code: str, events: list[Event]) -> tuple[Actor, Actor] | None:
+    """The dyad an act with no target named continues (rules/codes.yaml story_pair_roots),
+    or None when its code is not read that way. Praise, restored ties and signings
+    (story_pair_codes) continue the story's last act of cooperation, and only when the act
+    is stated, not urged or proposed."""
+    lex = lexicon_of(verb.doc)
+    if code[:2] in lex.word_set("codes", "story_pair_roots"):
+        return story_dyad(events, code[:2], lex.word_set("codes", "force_roots"))
+    if code in lex.word_set("codes", "story_pair_codes") and stated_act(verb):
+        return story_dyad(events, code[:2], lex.word_set("codes", "cooperation_roots"))
+    return None
+
+
 def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]) -> list[Actor]:
     """ "Qatar brokered the deal": a mediation with no parties named is between the two sides
     of the story's last dyad, neither of them the mediator; "the talks resumed": a joint

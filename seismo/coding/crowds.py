@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from seismo.actors.entries import ISO3
 from seismo.coding.arguments import Phrase, children, phrase
 from seismo.coding.discourse import SentenceScope
-from seismo.coding.passives import geo_place_target
+from seismo.coding.places import geo_place_target
 from seismo.model import Actor
 
 # Prepositions of where a crowd gathers: a closed class, kept in Python.

@@ -385,6 +385,15 @@ class SentenceDates:
                 best = (score, expr)
         return best[1].date if best is not None else None
 
+    def dates_own_clause(self, trigger: Token) -> bool:
+        """Whether an expression of the sentence hangs in the trigger's own clause."""
+        clause = clause_head(trigger)
+        for expr in self.expressions:
+            anchor = self._anchor_token(expr)
+            if anchor is not None and clause_head(anchor).i == clause.i:
+                return True
+        return False
+
     def free(self) -> list[TemporalExpression]:
         """The expressions not bound to a noun: the ones that move the story's time."""
         return [e for e in self.expressions if self._bound_noun(e) is None]

@@ -166,6 +166,16 @@ def _governing_verb(gov: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose infinitive ("is willing to send jets TO HELP defend X", "refused to send
+    troops to help"): its act stands or falls with the act it serves."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    )
+
+
 def _requested(verb: Token, lex: Lexicon) -> Modality | None:
     """An act only asked for: "urged Tokyo to act", "wants Russia to attack", "was asked to
     mediate", "an ultimatum to X to halt attacks". The asker's appeal is the event; the act
@@ -199,6 +209,8 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     lemma = noun.lemma_.lower()
+    if lemma in lex.words("negating_nouns"):  # "its refusal to recognise X": 12, not 03
+        return Modality("asserted", lemma, "refused")
     if lemma not in lex.words("intent_nouns"):
         return None
     if is_negated(noun):
@@ -229,6 +241,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     tok = trigger
     own_seen = False
     skip_own = False
+    in_noun = False  # the walk came up through a noun ("to identify victims KILLED by")
     for _ in range(12):
         if (
             tok.i == trigger.i
@@ -238,6 +251,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         ):  # "demanded the return of sailors SEIZED BY Iran": a participle with its agent
             # that describes the noun tells a done act, whatever governs the noun
             return _own(tok, lex) or ASSERTED
+        in_noun = in_noun or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         if tok.pos_ in ("VERB", "AUX"):
             if not own_seen:
                 own_seen = True
@@ -259,7 +273,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 # "denied that its troops were fighting": the denied clause is not asserted
                 if not (is_negated(tok.head) or _nor_conjunct(tok.head)):
                     return Modality("negated", tok.head.lemma_.lower(), "denied")
-            if tok.dep_ in CLAUSE_BOUNDARIES:
+            if tok.dep_ in CLAUSE_BOUNDARIES and not (_purpose(tok) and not in_noun):
                 break
         elif (
             tok.i != trigger.i

@@ -18,7 +18,6 @@ from seismo.coding.arguments import (
     companion_phrases,
     direct_object,
     is_passive,
-    locative_phrases,
     noun_slot_phrases,
     object_complement_controller,
     owned_by_pronoun,
@@ -32,15 +31,15 @@ from seismo.coding.constructions import (
     place_heads,
     reciprocal_slots,
     ruling_out_speaker,
-    stated_act,
-    story_dyad,
+    story_pair_dyad,
     story_pair_sides,
     story_pair_target,
 )
 from seismo.coding.crowds import place_public
-from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
+from seismo.coding.discourse import Discourse, SentenceScope
 from seismo.coding.lexicon import lexicon_of
-from seismo.coding.passives import agentless_force, geo_place_target
+from seismo.coding.passives import agentless_force, agentless_source
+from seismo.coding.places import geo_place_target
 from seismo.coding.triggers import Trigger
 from seismo.model import Actor
 
@@ -171,7 +170,7 @@ def parties(
                 if story_targets:  # "two soldiers were killed": the story's victims
                     return sources, story_targets, how
             else:
-                sources = _agentless_source(tok, tgt_phrases, scope, discourse)
+                sources = agentless_source(tok, tgt_phrases, scope, discourse)
     if not sources and trig.rule.code[:2] in lex.word_set("codes", "place_public_roots"):
         sources = place_public(tok, scope, discourse.actors_of)  # "protests erupted in Lima"
         how = "inferred" if sources else how
@@ -273,18 +272,10 @@ def parties(
             how = "object"
     if (
         not targets
-        # a guessed source gets no guessed target; one read off a controller ("Lima was
-        # quick to recall") is not a guess
+        # a guessed source gets no guessed target (one read off a controller is no guess)
         and (how != "inferred" or (found is not None and found.via == "controller"))
-        and (
-            trig.rule.code[:2] in lex.word_set("codes", "story_pair_roots")
-            or (trig.rule.code in lex.word_set("codes", "story_pair_codes") and stated_act(tok))
-        )
+        and (dyad := story_pair_dyad(tok, trig.rule.code, scope.ctx.events)) is not None
     ):
-        force = lex.word_set("codes", "force_roots")
-        if trig.rule.code[:2] not in lex.word_set("codes", "story_pair_roots"):
-            force = lex.word_set("codes", "cooperation_roots")  # praise follows cooperation
-        dyad = story_dyad(scope.ctx.events, trig.rule.code[:2], force)
         targets = story_pair_target(dyad, sources)
         if targets:
             how = "inferred"
@@ -415,24 +406,6 @@ def _sole_other_state(
         return []
     country, actor = next(iter(others.items()))
     return [Actor(code=country, country=country, sector=None, name=actor.name, text=actor.text)]
-
-
-def _agentless_source(
-    verb: Token, tgt_phrases: list[Phrase], scope: SentenceScope, discourse: Discourse
-) -> list[Actor]:
-    """Who acted in a passive without "by": the host named by the place ("invited to
-    speak in the Diet"), else the last actor named before that is not the target."""
-    for ph in locative_phrases(verb):
-        found = discourse.actors_of(ph, scope)
-        if found:
-            return found[:1]
-    target_keys = set()
-    for ph in tgt_phrases:
-        target_keys |= {a.key for a in discourse.actors_of(ph, scope)}
-    for mention, actor in reversed(scope.ctx.recent):
-        if actor.key not in target_keys and mention.kind not in PERSON_KINDS:
-            return [actor]
-    return []
 
 
 def _under_prep(tok: Token, top: Token, word: str) -> bool:

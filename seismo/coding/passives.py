@@ -4,18 +4,16 @@
 with no "by" names no source. The last actor named is often the victim's own state or a
 bystander, so such a passive takes its source only from the story's last act of force
 against the same side (and, when its own victims name no state, that act's target too);
-with no such act it stays uncoded: a wrong shooter is worse than a missed event.
+with no such act it stays uncoded: a wrong shooter is worse than a missed event. Other
+agentless passives ("was invited to speak in the Diet") take the host the place names.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from seismo.actors.entries import ISO3
-from seismo.coding.arguments import Phrase, children, locative_phrases
-from seismo.coding.constructions import place_heads
-from seismo.coding.discourse import Discourse, SentenceScope
-from seismo.geo.gazetteer import default_gazetteer
+from seismo.coding.arguments import Phrase, locative_phrases
+from seismo.coding.discourse import PERSON_KINDS, Discourse, SentenceScope
 from seismo.model import Actor, Event
 
 
@@ -63,38 +61,19 @@ def agentless_force(
     return [], []
 
 
-# How much more likely the first reading of a place name must be than the first one in
-# another state ("Odesa" in Ukraine over Texas, not "Tripoli" in Libya over Lebanon).
-PLACE_MARGIN = 1.0
-
-
-def geo_place_target(
-    holders: list[Token], obj: Token | None, source_countries: set[str]
+def agentless_source(
+    verb: Token, tgt_phrases: list[Phrase], scope: SentenceScope, discourse: Discourse
 ) -> list[Actor]:
-    """ "struck the port of Odesa", "attacked a police station in Peshawar": a town the act
-    hit, or happened in, that no actor table names stands for its state (seismo.geo's
-    gazetteer), unless the name is as likely in another state or is the source's own."""
-    heads = place_heads(*holders)
-    if obj is not None:
-        heads = [obj, *heads]
-        heads += [o for p in children(obj, "prep") if p.lower_ in ("of", "in", "at", "near")
-                  for o in children(p, "pobj")]  # fmt: skip
-    gazetteer = default_gazetteer()
-    for head in heads:
-        names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if head.pos_ == "PROPN":
-            names.append(head)
-        if not names:
-            continue
-        text = head.doc[names[0].i : names[-1].i + 1].text
-        places = [p for p in gazetteer.candidates(text) if p.country is not None]
-        if not places:
-            continue
-        top, country = places[0], places[0].country
-        if country is None or country in source_countries or country not in ISO3:
-            continue
-        rivals = [p for p in places if p.country != country]
-        if rivals and top.importance - rivals[0].importance < PLACE_MARGIN:
-            continue
-        return [Actor(code=country, country=country, sector=None, name=top.name, text=text)]
+    """Who acted in a passive without "by": the host named by the place ("invited to
+    speak in the Diet"), else the last actor named before that is not the target."""
+    for ph in locative_phrases(verb):
+        found = discourse.actors_of(ph, scope)
+        if found:
+            return found[:1]
+    target_keys = set()
+    for ph in tgt_phrases:
+        target_keys |= {a.key for a in discourse.actors_of(ph, scope)}
+    for mention, actor in reversed(scope.ctx.recent):
+        if actor.key not in target_keys and mention.kind not in PERSON_KINDS:
+            return [actor]
     return []

@@ -15,13 +15,13 @@ another_time_words) keep the story's day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from seismo.coding.arguments import subject_of
 from seismo.coding.lexicon import lexicon_of
-from seismo.model import Actor, EventDate
+from seismo.model import Actor, Event, EventDate
 
 
 @dataclass(frozen=True)
@@ -89,4 +89,40 @@ class Tellings:
         return None
 
 
-__all__ = ["Tellings"]
+# marks, until settle_bounds, a day that only bounds its act: "cut ties on Sunday after
+# X stormed Y" (the storming is that day or earlier); never printed
+BEFORE = "on or before the day of the clause above: "
+
+
+def settle_bounds(events: list[Event]) -> None:
+    """Give an act known only to precede a day ("after protesters stormed the embassy")
+    the day another sentence gives the same act ("On Saturday, a mob attacked the
+    embassy"): same root and the same pair of states, a day of its own before the bound.
+    Without one it keeps the bound: news most often tells of the same day ("said on
+    Tuesday, hours after jets bombed ...")."""
+    for event in events:
+        warning = event.date.warning or ""
+        if not warning.startswith(BEFORE):
+            continue
+        bound = warning[len(BEFORE) :]
+        event.date = replace(event.date, warning=None)
+        if event.target is None:
+            continue
+        days = [
+            other.date
+            for other in events
+            if other is not event
+            and other.root == event.root
+            and other.source.country == event.source.country
+            and other.target is not None
+            and other.target.country == event.target.country
+            and other.date.basis == "text"
+            and other.date.precision == "day"
+            and (other.date.value or "") < bound
+        ]
+        if days:
+            latest = max(days, key=lambda d: d.value or "")
+            event.date = EventDate(latest.value, "day", latest.text, basis="story")
+
+
+__all__ = ["BEFORE", "Tellings", "settle_bounds"]

@@ -38,6 +38,9 @@ WEEKDAYS: dict[str, int] = {
     )
 }
 
+# Months in a calendar unit of a length ("for five years", "for two decades")
+MONTHS_PER_UNIT: dict[str, int] = {"month": 1, "year": 12, "decade": 120}
+
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
@@ -170,6 +173,6 @@ def day_group(name: str) -> str:
 # boundaries costs twice as much): a sentence with none of these has no date.
 PRECHECK = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    r"|day|tonight|tomorrow|week|year|decade|centur|ago|war|spring|summer"
+    r"|day|tonight|overnight|tomorrow|week|year|decade|centur|ago|war|spring|summer"
     r"|autumn|fall|winter|quarter|ties|depression|occupation"
 )

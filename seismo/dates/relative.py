@@ -93,6 +93,34 @@ def _this_last_next(m: re.Match[str], ctx: Context) -> Candidate | None:
     return _week(monday, m)
 
 
+def _months_of(first: dt.date, last: dt.date, m: re.Match[str]) -> Candidate:
+    found = point(m, first.year, first.month, explicit_year=False, kind="relative")
+    if (last.year, last.month) != (first.year, first.month):
+        found.end_value = format_value(last.year, last.month)
+    return found
+
+
+def _recent(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """ "over the weekend", "overnight", "in recent days", "in recent weeks": a stretch
+    just before the anchor that names no day, so the month it falls in (two when it
+    straddles a month boundary). A weekend is the last Saturday and Sunday on or before the
+    anchor (the next ones for a clause in the future); overnight is the night before."""
+    if ctx.anchor is None:
+        return unresolved(m, "relative", NO_ANCHOR)
+    anchor, words = ctx.anchor, m.group(0).lower()
+    if "weekend" in words:
+        if ctx.tense == "future" and "past" not in words:
+            saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7)
+        else:  # on a Saturday, "over the weekend" is the one that is over: the last one
+            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+        return _months_of(saturday, saturday + dt.timedelta(days=1), m)
+    if "night" in words:
+        return _months_of(anchor - dt.timedelta(days=1), anchor, m)
+    if "weeks" in words:
+        return _months_of(anchor - dt.timedelta(days=14), anchor, m)
+    return _months_of(anchor - dt.timedelta(days=3), anchor, m)
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Candidate | None:
     """two years ago / three months ago / a decade ago / 10 days ago."""
     amount_text = " ".join(m.group("amount").lower().split())
@@ -211,6 +239,17 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
+            r"\b(?i:(?:over|at|during|on)\s+the\s+weekend|(?:this|the)\s+past\s+weekend"
+            rf"|(?:in|over|during)\s+(?:recent|the\s+(?:past|last)\s+(?:few|several|{_NUMBERS}"
+            r"|\d{1,2}|couple\s+of)?)\s*(?:days|weeks?)"
+            r"|(?:(?:a\s+few|several|some|a\s+couple\s+of)\s+)?(?:days|weeks)\s+ago"
+            r"|overnight(?=\s*(?:[,.;:)]|$|(?:in|at|near|and|as|after|before|while|when|from"
+            r"|across|along|against|inside|outside)\b)))"
+        ),
+        _recent,
+    ),
+    (
+        re.compile(
             r"\b(?i:the\s+(?:previous|preceding|following|next|same)\s+day|that\s+day"
             r"|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
             r"|a\s+day\s+(?:earlier|later|before))\b"
@@ -237,6 +276,7 @@ _GATES: dict[Handler, tuple[str, ...]] = {
     _day_word: ("yesterday", "today", "tonight", "tomorrow", "night", "this"),
     _this_last_next: ("week", "month", "year"),
     _ago: ("ago",),
+    _recent: ("weekend", "overnight", "days", "weeks"),
     _weekday: ("day",),
     _story_day: ("day",),
     _season: ("spring", "summer", "autumn", "fall", "winter"),
