@@ -59,3 +59,5 @@ class Tables:
     roles: dict[str, RoleNoun] = field(default_factory=dict)  # lower-case words
     people: dict[str, Person] = field(default_factory=dict)  # by full name
     person_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words -> people
+    # a name's single words no alias lists ("Bush"), read only after a title: "President Bush"
+    titled_names: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -163,6 +163,7 @@ class MentionFinder:
             word = keys[match_id][1]
             if start not in role_at or role_at[start][0] < end:
                 role_at[start] = (end, self.tables.roles[word])
+        found = sorted(found + self._titled_names(doc, found, role_at), key=lambda f: f.start)
         by_start = {f.start: f for f in found}
         mentions = [*self._people(doc, found, by_start, role_at)]
         mentions += self._others(doc, found, by_start, role_at)
@@ -170,6 +171,22 @@ class MentionFinder:
         mentions = self._role_of_place(doc, mentions, role_at)
         mentions += _split_compound_tokens(doc, mentions, self._adjectival_words, self.tables)
         return sorted((self._finish(doc, f) for f in mentions), key=lambda m: (m.start, m.end))
+
+    def _titled_names(self, doc: Doc, found: list[_Found], role_at) -> list[_Found]:
+        """ "President Bush": a surname no alias lists, right after an office title, is
+        whoever bore it in that office on the day (the resolver decides)."""
+        taken = {i for f in found for i in range(f.start, f.end)}
+        titled = []
+        for _start, (end, role) in role_at.items():
+            if not role.office or end >= len(doc) or end in taken:
+                continue
+            word = doc[end]
+            full = end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"  # "Minister Joseph Otieno"
+            if word.pos_ == "PROPN" and not full and word.text in self.tables.titled_names:
+                entry_id = f"titled:{role.office}:{word.text}"
+                titled.append(_Found(end, end + 1, "person", entry_id))
+                taken.add(end)
+        return titled
 
     def _names(self, doc: Doc, matcher: PhraseMatcher, keys: dict[int, tuple]) -> list[_Found]:
         candidates = []

@@ -60,7 +60,7 @@ class ActorBase:
             return None
         day = on or dt.date.today()
         former = mention.former and mention.kind in _FORMER_MEANS_ELITE
-        if base.startswith(("person:", "alias:")):
+        if base.startswith(("person:", "alias:", "titled:")):
             return self._resolve_person(base, sector or None, day, former, mention.text)
         entry = self.tables.entries.get(base)
         if entry is None:
@@ -120,8 +120,17 @@ class ActorBase:
         self, base: str, sector: str | None, day: dt.date, former: bool, text: str
     ) -> Actor | None:
         kind, _, key = base.partition(":")
-        names = (key,) if kind == "person" else self.tables.person_names.get(key, ())
+        office = None
+        if kind == "titled":  # "titled:head_of_state:Bush"
+            office, _, key = key.partition(":")
+            names = self.tables.titled_names.get(key, ())
+        else:
+            names = (key,) if kind == "person" else self.tables.person_names.get(key, ())
         people = [self.tables.people[n] for n in names if n in self.tables.people]
+        if office is not None:  # only those who ever held the office the title names
+            people = [
+                p for p in people if office == "other" or any(t.office == office for t in p.terms)
+            ]
         if len(people) > 1:  # "Bush": whoever was in office then, else the latest to leave
             in_office = [p for p in people if in_office_on(p, day)]
             people = in_office or sorted(

@@ -267,6 +267,16 @@ def add_people_phrases(tables: Tables) -> None:
             if person.name not in bearers.setdefault(text, []):
                 bearers[text].append(person.name)
     tables.person_names = {text: tuple(names) for text, names in bearers.items()}
+    # "President Bush", "Prime Minister Li": a surname too common to be an alias alone is a
+    # person after an office title; the first word too, for names written family name first
+    titled: dict[str, list[str]] = {}
+    for person in tables.people.values():
+        words = person.name.split()
+        for word in {words[0], words[-1]} if len(words) >= 2 else set():
+            if word[:1].isupper() and len(word) >= 2 and word not in bearers:
+                if person.name not in titled.setdefault(word, []):
+                    titled[word].append(person.name)
+    tables.titled_names = {word: tuple(names) for word, names in titled.items()}
 
 
 def phrase_conflicts(tables: Tables) -> list[str]:

@@ -159,7 +159,8 @@ def likely_date(date: EventDate) -> EventDate:
     return date
 
 
-# "BANGKOK, Jul 24 (Agency) -": the dateline repeats the publication date, it dates no act
+# "BANGKOK, Jul 24 (Agency) -": the dateline gives the day the story was filed, which
+# dates no act of its own (coding/storytime.py may take it as the story's day)
 DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z .'/-]*(?:\([^)]*\))?,?\s*$")
 DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[-\u2013\u2014:]")
 # a date after a preposition dates the clause wherever the parser hangs it ("agreed at the
@@ -230,7 +231,7 @@ def _framing(clause: Token) -> Token:
 class SentenceDates:
     """The date expressions of one sentence, found once and shared by its triggers.
 
-    A dateline is dropped: it repeats the publication date. An expression belongs to a
+    A dateline is set aside: it dates the story, not an act. An expression belongs to a
     trigger when it sits in the trigger's clause or in a clause above it ("In 2014, when
     the West imposed sanctions, Japan joined them" dates both); one inside another clause
     ("the US, with which it signed a treaty in 1960") or bound to another noun ("the
@@ -239,11 +240,14 @@ class SentenceDates:
 
     sent: Span
     expressions: list[TemporalExpression]
+    # the day of a wire dateline ("ACCRA, May 9 (Reuters) -"): the day the story was filed
+    dateline: TemporalExpression | None = None
 
     @classmethod
     def find(cls, sent: Span, anchor: dt.date | None, tense: str | None) -> SentenceDates:
         found = find_temporal_expressions(sent.text, anchor, tense)
         dates = cls(sent, [e for e in found if not is_dateline(sent.text, e)])
+        dates.dateline = next((e for e in found if is_dateline(sent.text, e)), None)
         if anchor is not None and dates.expressions:
             dates.expressions = dates._by_own_tense(anchor, tense)
         return dates
@@ -270,7 +274,7 @@ class SentenceDates:
     def _clause_tense(self, expr: TemporalExpression) -> str | None:
         """ "past" or "future" for the finite clause an expression hangs from; None when it
         is present or the parse does not say (the sentence's tense then stands)."""
-        tok = self._anchor_token(expr)
+        tok = self.anchor_token(expr)
         for _ in range(4):
             if tok is None:
                 return None
@@ -325,7 +329,7 @@ class SentenceDates:
                 return head  # "the 1966 Geneva Agreement"
         return None
 
-    def _anchor_token(self, expr: TemporalExpression) -> Token | None:
+    def anchor_token(self, expr: TemporalExpression) -> Token | None:
         """The first token outside the expression that it hangs from."""
         tok = self._token_at(expr.start)
         for _ in range(6):
@@ -342,7 +346,7 @@ class SentenceDates:
         clause = clause_head(trigger)
         if bound is not None and clause.dep_ == "relcl" and clause.head.i == bound.i:
             return True  # "last month's coup, which overthrew the president"
-        anchor = self._anchor_token(expr)
+        anchor = self.anchor_token(expr)
         if anchor is not None and expr.kind == "since":
             held = clause_head(anchor)
             if held.dep_ in ("relcl", "acl") and held.head.i == trigger.i:
@@ -378,7 +382,7 @@ class SentenceDates:
                 continue
             # the trigger's own clause before a clause above it, then the nearest: "will
             # send troops in May, after Chad attacked in March" dates the attack March
-            anchor = self._anchor_token(expr)
+            anchor = self.anchor_token(expr)
             above = anchor is not None and clause_head(anchor).i != clause.i
             score = (above, float(min(abs(expr.start - pos), abs(expr.end - pos))))
             if best is None or score < best[0]:
@@ -389,7 +393,7 @@ class SentenceDates:
         """Whether an expression of the sentence hangs in the trigger's own clause."""
         clause = clause_head(trigger)
         for expr in self.expressions:
-            anchor = self._anchor_token(expr)
+            anchor = self.anchor_token(expr)
             if anchor is not None and clause_head(anchor).i == clause.i:
                 return True
         return False

@@ -220,8 +220,10 @@ def _governing_noun(noun: Token, lex: Lexicon) -> Modality | None:
     return Modality("asserted", lemma, "intent_expressed")
 
 
-def _purpose(verb: Token, lex: Lexicon) -> bool:
-    """ "moved ships in order to strengthen its forces", "so as to deter": a goal."""
+def _goal_clause(verb: Token, lex: Lexicon) -> bool:
+    """ "moved ships in order to strengthen its forces", "so as to deter": a goal, not an
+    act done (unlike a bare purpose infinitive, `_purpose`, whose act stands or falls with
+    the act it serves)."""
     head = verb.head
     if verb.dep_ == "acl" and head.lemma_.lower() in lex.words("purpose_nouns"):
         return head.dep_ == "pobj" and head.head.lower_ == "in"
@@ -237,7 +239,7 @@ def _asked_above(trigger: Token, lex: Lexicon) -> Modality | None:
     tok = trigger
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX"):
-            if _purpose(tok, lex):
+            if _goal_clause(tok, lex):
                 return Modality("hypothetical", "purpose", "purpose")
             if tok.i != trigger.i and _aux(tok, lex) == "obliged":
                 return Modality("hypothetical", None, "obliged")

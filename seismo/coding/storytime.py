@@ -33,6 +33,7 @@ from seismo.coding.dating import SentenceDates, clause_head, coarsen, known_even
 from seismo.coding.durations import began
 from seismo.coding.lexicon import lexicon_of
 from seismo.coding.retold import BEFORE, Tellings
+from seismo.dates import TemporalExpression
 from seismo.dates.relative import STORY_DAY, story_day_offset
 from seismo.model import NO_DATE, Event, EventDate
 
@@ -101,7 +102,7 @@ class StoryTime:
     @classmethod
     def open(cls, published: dt.date | None, opening: list[SentenceDates]) -> StoryTime:
         """Read the story's day off the opening sentences (the first free day expression
-        no more than STORY_WINDOW before the publication date)."""
+        no more than STORY_WINDOW before the publication date), else off a dateline."""
         clock = cls(published)
         if published is None:
             return clock
@@ -123,6 +124,15 @@ class StoryTime:
                 if published - STORY_WINDOW <= day <= published:
                     clock.story = EventDate(expr.date.value, "day", expr.date.text, basis="story")
                     return clock
+        # no day in the lead: a wire dateline's day ("ACCRA, May 9 (Reuters) -") is the day
+        # the story was filed, which a later web copy's publication date may not be
+        for dates in opening[:OPENING_SENTENCES]:
+            line = dates.dateline
+            day = line.date.start if line is not None else None
+            if line is not None and day is not None and line.date.precision == "day":
+                if published - STORY_WINDOW <= day < published:
+                    clock.story = EventDate(line.date.value, "day", line.date.text, basis="story")
+                return clock
         return clock
 
     def enter(self, paragraph: int) -> None:
@@ -222,6 +232,17 @@ class StoryTime:
                 return self.ref
         return self.now()
 
+    @staticmethod
+    def _pluperfect(dates: SentenceDates, expr: TemporalExpression) -> bool:
+        """Whether an expression dates a flashback: a pluperfect clause that is not a
+        temporal clause ("seized the islands after Japan had signed on September 2" moves
+        the story on to September 2)."""
+        anchor = dates.anchor_token(expr)
+        if anchor is None or clause_tense(anchor) != "pluperfect":
+            return False
+        marks = {c.lower_ for c in clause_head(anchor).children if c.dep_ == "mark"}
+        return not marks & lexicon_of(anchor.doc).words("temporal_conjunctions")
+
     def _not_ahead(self, date: EventDate) -> bool:
         """Whether a date can be the story's time: not after the day the story was published."""
         return self.published is None or date.start is None or date.start <= self.published
@@ -233,9 +254,13 @@ class StoryTime:
         if flagged is not None:
             self.ref = _with_basis(likely_date(flagged), "story")
             return
-        own = [d for d in dated if d.value and d.basis == "text"]
+        # a flashback ("On Monday, X had summoned Y") tells what came before the story's
+        # time; the story goes on where it was (the next act is not Monday's)
+        flashback = [e for e in dates.expressions if self._pluperfect(dates, e)]
+        back = {(e.date.value, e.date.text) for e in flashback}
+        own = [d for d in dated if d.value and d.basis == "text" and (d.value, d.text) not in back]
         used = {(d.value, d.text) for d in own}
-        free = {id(e) for e in dates.free()}
+        free = {id(e) for e in dates.free()} - {id(e) for e in flashback}
         # the last date the sentence states, free or dating one of its acts: "... the joint
         # declaration of October 19, 1956. The document ended ..." goes on in 1956
         stated = [
