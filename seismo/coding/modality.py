@@ -72,6 +72,20 @@ def _aux(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _awaited(clause: Token, lex: Lexicon) -> bool:
+    """A time clause of an act still to come: "will withdraw once X SIGNS", "would return the
+    islands only after a treaty HAD BEEN SIGNED". Its act is a condition, not a fact; a
+    simple past ("would lift sanctions after X released them") may be told as done, so stays."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ != "VBD"
+        and any(
+            m.dep_ == "mark" and m.lower_ in lex.words("awaited_marks") for m in clause.children
+        )
+        and _aux(clause.head, lex) in ("intended", "hypothetical")
+    )
+
+
 def _conditional(tok: Token, lex: Lexicon) -> bool:
     marks = lex.words("conditional_marks")
     adverbs = lex.words("hypothetical_adverbs")
@@ -329,6 +343,8 @@ def _modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 # "denied that its troops were fighting": the denied clause is not asserted
                 if not (is_negated(tok.head) or _nor_conjunct(tok.head)):
                     return Modality("negated", tok.head.lemma_.lower(), "denied")
+            if _awaited(tok, lex):
+                return Modality("hypothetical", None, "awaited")
             if tok.dep_ in CLAUSE_BOUNDARIES and not (_purpose_infinitive(tok) and not in_noun):
                 break
         elif (
