@@ -75,6 +75,14 @@ class Actor:
             "text": self.text,
         }
 
+    def in_sector(self, sector: str | None, text: str | None = None) -> Actor:
+        """The same state in another sector ("JPN" -> "JPNGOV"), or as a whole (None): an
+        actor read off a place, a role or a coup keeps the state's name; `text` replaces the
+        words it was read from."""
+        country = self.country or ""
+        return Actor(code=f"{country}{sector or ''}", country=self.country, sector=sector,
+                     name=self.name, text=self.text if text is None else text)  # fmt: skip
+
     @property
     def key(self) -> str:
         """The unit analytics group by: the country, or the organisation for IGOs (the UN's

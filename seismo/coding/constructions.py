@@ -186,8 +186,7 @@ def story_pair_target(last_pair: tuple[Actor, Actor] | None, sources: list[Actor
         return []
     for mine, other in (sides, sides[::-1]):
         if mine.country in own and other.country not in own and other.country in ISO3:
-            return [Actor(code=other.country, country=other.country, sector=None,
-                          name=other.name, text=other.text)]  # fmt: skip
+            return [other.in_sector(None)]
     return []
 
 
@@ -229,7 +228,7 @@ def story_pair_sides(last_pair: tuple[Actor, Actor] | None, sources: list[Actor]
         return []
     own = {s.country for s in sources}
     sides = [
-        Actor(code=a.country, country=a.country, sector=None, name=a.name, text=a.text)
+        a.in_sector(None)
         for a in last_pair
         if a.country is not None and a.country != "IGO" and a.country not in own
     ]

@@ -19,11 +19,6 @@ from seismo.model import Actor
 PLOTTER_SECTORS = frozenset({"MIL", "REB", None})
 
 
-def _of(country: str, sector: str, like: Actor) -> Actor:
-    return Actor(code=f"{country}{sector}", country=country, sector=sector, name=like.name,
-                 text=like.text)  # fmt: skip
-
-
 def coup_parties(
     verb: Token, code: str, sources: list[Actor], targets: list[Actor], lex: Lexicon
 ) -> tuple[list[Actor], list[Actor]]:
@@ -36,10 +31,10 @@ def coup_parties(
         if found is None or found.head.lemma_.lower() not in lex.words("coup_nouns"):
             return sources, targets
         # "the coup which overthrew President X": X's own military took power
-        sources = [_of(t.country, "MIL", t) for t in targets[:1] if t.country]
+        sources = [t.in_sector("MIL") for t in targets[:1] if t.country]
     plotters = {s.country for s in sources if s.sector in PLOTTER_SECTORS}
     targets = [
-        _of(t.country, "GOV", t) if t.country and t.sector is None and t.country in plotters
+        t.in_sector("GOV") if t.country and t.sector is None and t.country in plotters
         else t
         for t in targets
     ]  # fmt: skip

@@ -43,6 +43,5 @@ def place_public(
         found = resolve(phrase(place, "locative"), scope) or geo_place_target([], place, set())
         for actor in found:
             if actor.country in ISO3:
-                return [Actor(code=f"{actor.country}CVL", country=actor.country, sector="CVL",
-                              name=actor.name, text=place.text)]  # fmt: skip
+                return [actor.in_sector("CVL", text=place.text)]
     return []

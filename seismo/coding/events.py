@@ -213,12 +213,9 @@ def _home_pairs(
             and sector not in own
             and (sector or crowd or (_people_of(s, discourse) and named(s)))
         ):
-            target = Actor(code=f"{s.country}GOV", country=s.country, sector="GOV",
-                           name=s.name, text="")  # fmt: skip
-            pairs.append((s, target))
+            pairs.append((s, s.in_sector("GOV", text="")))
         elif measure and sector in ("gov", "") and not _people_of(s, discourse):
-            pairs.append((s, Actor(code=s.country, country=s.country, sector=None,
-                                   name=s.name, text="")))  # fmt: skip
+            pairs.append((s, s.in_sector(None, text="")))
     return pairs
 
 

@@ -350,8 +350,7 @@ def _counterpart(
     candidates += [a for _, a in reversed(scope.ctx.recent)]
     for actor in candidates:
         if actor is not None and actor.key not in own and actor.country not in (None, "IGO"):
-            return [Actor(code=actor.country, country=actor.country, sector=None,
-                          name=actor.name, text=obj.text)]  # fmt: skip
+            return [actor.in_sector(None, text=obj.text)]
     return []
 
 

@@ -68,6 +68,5 @@ def place_targets(
         actor = discourse.resolve(mention, scope.on)
         if actor is None or actor.country in (None, "IGO") or actor.key in source_keys:
             continue
-        return [Actor(code=actor.country, country=actor.country, sector=None,
-                      name=actor.name, text=actor.text)]  # fmt: skip
+        return [actor.in_sector(None)]
     return []

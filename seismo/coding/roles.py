@@ -75,8 +75,7 @@ class RoleReader:
         for actor in owners:
             if actor.country is None or actor.country == "IGO" or len(actor.country) != 3:
                 return [actor] if actor.country == "IGO" else None
-            found.append(Actor(code=f"{actor.country}{sector or ''}", country=actor.country,
-                               sector=sector, name=actor.name, text=head.text))  # fmt: skip
+            found.append(actor.in_sector(sector, text=head.text))
         return found or None
 
     def described_state(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
@@ -127,8 +126,7 @@ class RoleReader:
                     None,
                 )
                 sector = role.sector if role is not None and ph.head.i != holder.i else None
-                return [Actor(code=f"{country}{sector or ''}", country=country, sector=sector,
-                              name=actor.name, text=ph.head.text)]  # fmt: skip
+                return [actor.in_sector(sector, text=ph.head.text)]
         return None
 
     def _newborn_state(self, ph: Phrase, scope: SentenceScope) -> list[Actor] | None:
@@ -244,8 +242,7 @@ class RoleReader:
         if remembered is not None:  # "the border service", "the court", named before
             if remembered.country == "IGO":
                 return [replace(remembered, text=head.text)]
-            return [Actor(code=f"{remembered.country}{role.sector}", country=remembered.country,
-                          sector=role.sector, name=remembered.name, text=head.text)]  # fmt: skip
+            return [remembered.in_sector(role.sector, text=head.text)]
         if country is None:
             # the story's state: who acted last, else who was named last; a state named
             # after the role comes last (after a subject it is most often the one acted on)
@@ -261,9 +258,7 @@ class RoleReader:
                     break
         if country is None or country.country is None:
             return []
-        code = f"{country.country}{role.sector}"
-        found = Actor(code=code, country=country.country, sector=role.sector,
-                      name=country.name, text=head.text)  # fmt: skip
+        found = country.in_sector(role.sector, text=head.text)
         if placed and head.dep_ in ("nsubj", "nsubjpass"):
             scope.ctx.roles.note(role_key(head, self.lex), found)  # "protesters in Kinshasa"
         return [found]
@@ -296,8 +291,7 @@ class RoleReader:
         for m in placed:  # "ethnic Hungarians in Romania": Romania's civilians
             actor = self.kb.resolve(m, scope.on)
             if actor is not None and actor.country not in (None, "IGO"):
-                return [Actor(code=f"{actor.country}CVL", country=actor.country, sector="CVL",
-                              name=actor.name, text=ph.head.text)]  # fmt: skip
+                return [actor.in_sector("CVL", text=ph.head.text)]
         return []
 
     def _office_holder(self, head: Token, scope: SentenceScope) -> Actor | None:
